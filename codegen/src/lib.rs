@@ -1,1 +1,28 @@
-//! Ingot code generator.
+//! Ingot's code generator: Smithy 2.0 JSON AST models in, Rust crates out.
+//!
+//! The flow is one way: [`model`] parses the JSON AST, [`index`] validates it and computes the
+//! service closure, [`ir`] makes every decision (names, optionality, boxing, wire names), and
+//! [`emit`] turns the IR into formatted Rust source. Nothing here touches the file system: the
+//! caller gets file contents back and decides where they go.
+
+pub mod diag;
+pub mod docs;
+pub mod emit;
+pub mod index;
+pub mod ir;
+pub mod model;
+
+use diag::Diagnostics;
+use emit::{EmitOptions, GeneratedCrate};
+
+/// Parses, validates, lowers and emits one model file: the crates of its service.
+pub fn generate(
+    file: &str,
+    text: &str,
+    opts: &EmitOptions,
+) -> Result<Vec<GeneratedCrate>, Diagnostics> {
+    let model = model::parse_model(file, text)?;
+    let index = index::ShapeIndex::new(&model)?;
+    let ir = ir::lower(&index)?;
+    Ok(vec![emit::types_crate(&ir, opts)?])
+}

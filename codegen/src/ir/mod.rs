@@ -1,0 +1,268 @@
+//! The intermediate representation: every decision made, nothing left to look up.
+//!
+//! Lowering ([`lower`]) resolves targets, applies Smithy optionality, synthesizes one input and one
+//! output type per operation, boxes recursive members and names everything. Emitters read only
+//! these types.
+
+mod lower;
+pub mod naming;
+
+pub use lower::lower;
+pub use naming::RustIdent;
+
+pub use crate::model::traits::{Deprecated, ErrorFault, Length, Protocol, Range, TimestampFormat};
+
+/// One service, ready to emit.
+#[derive(Clone, Debug)]
+pub struct ServiceIr {
+    /// The model file as the user named it (for file headers).
+    pub model_file: String,
+    /// The service shape's name: the `X-Amz-Target` prefix.
+    pub name: String,
+    /// The service shape's namespace.
+    pub namespace: String,
+    /// `aws.api#service` sdkId, else the shape name.
+    pub sdk_id: String,
+    /// Crate name stem, e.g. `cognito-identity-provider`.
+    pub crate_base: String,
+    /// `AWS_ENDPOINT_URL_<env_name>`.
+    pub env_name: String,
+    pub version: Option<String>,
+    pub protocol: Protocol,
+    /// `aws.auth#sigv4` name, when the service signs with SigV4.
+    pub signing_name: Option<String>,
+    /// Host prefix of the default endpoint.
+    pub endpoint_prefix: String,
+    pub docs: Option<String>,
+    /// Sorted by name.
+    pub operations: Vec<OperationIr>,
+    /// Sorted by module, then name.
+    pub types: Vec<TypeDef>,
+}
+
+/// The module a generated type lives in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Module {
+    /// Structures, unions and enums used as data.
+    Types,
+    /// Error structures.
+    Error,
+    /// One `<Operation>Input` per operation.
+    Input,
+    /// One `<Operation>Output` per operation.
+    Output,
+}
+
+impl Module {
+    /// Every module, in output order.
+    pub const ALL: [Module; 4] = [Module::Types, Module::Error, Module::Input, Module::Output];
+
+    /// The Rust module name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Types => "types",
+            Module::Error => "error",
+            Module::Input => "input",
+            Module::Output => "output",
+        }
+    }
+}
+
+/// Where a generated type lives: `crate::<module>::<name>`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypePath {
+    pub module: Module,
+    pub name: RustIdent,
+}
+
+/// One operation.
+#[derive(Clone, Debug)]
+pub struct OperationIr {
+    /// The operation shape's name: the `X-Amz-Target` suffix.
+    pub name: String,
+    /// Method and module name, e.g. `stop_user_import_job`.
+    pub fn_name: RustIdent,
+    pub input: TypePath,
+    pub output: TypePath,
+    /// False when the model's output is `Unit`: servers then answer with an empty body.
+    pub output_modeled: bool,
+    /// Operation errors plus service errors, sorted by wire name.
+    pub errors: Vec<TypePath>,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecated>,
+    pub paginated: Option<Pagination>,
+}
+
+/// `@paginated`, merged with the service's, with paths resolved to member names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pagination {
+    pub input_token: String,
+    /// Dot-separated member path into the output.
+    pub output_token: String,
+    pub items: Option<String>,
+    pub page_size: Option<String>,
+}
+
+/// One generated type.
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    pub shape_id: String,
+    pub path: TypePath,
+    /// The shape's own name: the error code for errors.
+    pub wire_name: String,
+    pub docs: Option<String>,
+    /// `@sensitive` on the shape: Debug shows nothing of the value.
+    pub sensitive: bool,
+    pub deprecated: Option<Deprecated>,
+    pub kind: TypeKind,
+}
+
+/// What kind of type.
+#[derive(Clone, Debug)]
+pub enum TypeKind {
+    Structure(StructureIr),
+    Union(Vec<MemberIr>),
+    Enum(Vec<EnumVariant>),
+    IntEnum(Vec<IntEnumVariant>),
+}
+
+/// A structure (data, error, operation input or output).
+#[derive(Clone, Debug)]
+pub struct StructureIr {
+    pub members: Vec<MemberIr>,
+    /// `build()` returns a `Result`: a required member has no default, or it is an operation input.
+    pub fallible_build: bool,
+    pub error: Option<ErrorInfo>,
+}
+
+/// What makes a structure an error.
+#[derive(Clone, Debug)]
+pub struct ErrorInfo {
+    pub fault: ErrorFault,
+    /// `@httpError`, else 400 for client and 500 for server errors.
+    pub status: u16,
+    /// `@retryable`: `Some(throttling)`.
+    pub retryable: Option<bool>,
+    /// The member holding the message (`message` or `Message`), if any.
+    pub message_field: Option<RustIdent>,
+}
+
+/// A structure member or union variant.
+#[derive(Clone, Debug)]
+pub struct MemberIr {
+    /// The model's member name; the JSON key on the wire.
+    pub wire_name: String,
+    /// Field name (structures) or variant name (unions).
+    pub rust_name: RustIdent,
+    /// The snake-case name: the field itself, or a union's `as_<name>` accessor.
+    pub snake_name: RustIdent,
+    pub ty: Ty,
+    /// The field is `Option<..>`.
+    pub optional: bool,
+    /// The value is boxed because the shape recurses through this member.
+    pub boxed: bool,
+    pub required: bool,
+    pub default: Option<DefaultValue>,
+    /// Debug must not show the value.
+    pub sensitive: bool,
+    pub idempotency_token: bool,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecated>,
+}
+
+/// A value type with the constraints of the shape it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ty {
+    pub kind: TyKind,
+    pub constraints: Constraints,
+}
+
+/// The kinds of values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TyKind {
+    Blob,
+    Boolean,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    BigInteger,
+    BigDecimal,
+    String,
+    Timestamp(TimestampFormat),
+    Document,
+    Named(TypePath, NamedKind),
+    List {
+        member: Box<Ty>,
+        sparse: bool,
+    },
+    Map {
+        key: Box<Ty>,
+        value: Box<Ty>,
+        sparse: bool,
+    },
+    /// A union variant without a value (targets `smithy.api#Unit`).
+    Unit,
+}
+
+/// What a named type is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamedKind {
+    Structure,
+    Union,
+    Enum,
+    IntEnum,
+}
+
+/// Constraint traits in force for a value (member traits win over the target's).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Constraints {
+    pub length: Option<Length>,
+    pub pattern: Option<String>,
+    pub range: Option<Range>,
+    pub unique_items: bool,
+}
+
+/// A `@default` value, checked against the member's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultValue {
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    String(String),
+    /// Decoded bytes of a base64 blob default.
+    Blob(Vec<u8>),
+    /// Epoch seconds.
+    Timestamp(f64),
+    EmptyList,
+    EmptyMap,
+    /// The JSON text of a document default.
+    Document(String),
+}
+
+/// An enum member.
+#[derive(Clone, Debug)]
+pub struct EnumVariant {
+    pub rust_name: RustIdent,
+    pub value: String,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecated>,
+}
+
+/// An intEnum member.
+#[derive(Clone, Debug)]
+pub struct IntEnumVariant {
+    pub rust_name: RustIdent,
+    pub value: i32,
+    pub docs: Option<String>,
+    pub deprecated: Option<Deprecated>,
+}
+
+impl ServiceIr {
+    /// The type at `path`.
+    pub fn type_def(&self, path: &TypePath) -> Option<&TypeDef> {
+        self.types.iter().find(|t| &t.path == path)
+    }
+}

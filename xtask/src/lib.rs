@@ -1,0 +1,4 @@
+//! `cargo xtask`: the only code in the workspace that reads models from disk and writes
+//! `generated/`. The generator itself (`ingot-codegen`) does no I/O.
+
+pub mod gen;
