@@ -1,1 +1,30 @@
-//! Ingot runtime.
+//! Ingot runtime: the types and codec pieces shared by every Ingot-generated model crate.
+//!
+//! Generated code reaches everything through absolute `::ingot_rt::...` paths, so this crate is
+//! its only dependency. It deliberately has no HTTP stack: it only knows Smithy values
+//! ([`Blob`], [`Document`], [`DateTime`], big numbers, open enums), how to build them
+//! ([`BuildError`]), hide them ([`redact`]), check them ([`pattern`]) and put them on the
+//! awsJson wire ([`json`]).
+
+pub mod blob;
+pub mod build;
+pub mod document;
+pub mod enums;
+pub mod json;
+pub mod number;
+pub mod pattern;
+pub mod redact;
+pub mod time;
+
+pub use blob::Blob;
+pub use build::BuildError;
+pub use document::{Document, Number};
+pub use enums::{UnknownEnumValue, UnknownIntVariantValue, UnknownVariantValue};
+pub use number::{BigDecimal, BigInteger};
+pub use time::{DateTime, DateTimeParseError, TimestampFormat};
+
+/// Re-exports for generated code only; not part of the stable API.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde_json;
+}

@@ -1,0 +1,42 @@
+//! awsJson codec building blocks used by generated (de)serializers.
+//!
+//! Writing streams text through [`JsonWriter`]; reading parses the whole body into a
+//! [`Value`] with [`parse`] and walks it with [`ReadJson`] and a [`ReadCx`].
+
+mod document;
+mod read;
+mod read_impls;
+mod write_impls;
+mod writer;
+
+pub use serde_json::Value;
+
+pub use document::{read_document, to_value};
+pub use read::{JsonError, JsonKey, PathSeg, ReadCx, ReadJson};
+pub use write_impls::WriteJson;
+pub use writer::{ArrayWriter, JsonWriter, ObjectWriter};
+
+/// Parses a body. An empty body is an error (callers that accept `""` check for it first);
+/// messages carry serde_json's line and column. serde_json's recursion limit stays on, so
+/// hostile deeply nested input fails instead of overflowing the stack.
+pub fn parse(body: &[u8]) -> Result<Value, JsonError> {
+    if body.is_empty() {
+        return Err(JsonError::at_root("empty JSON body"));
+    }
+    serde_json::from_slice(body).map_err(|e| JsonError::at_root(format!("invalid JSON: {e}")))
+}
+
+/// Serializes one value to a string.
+pub fn to_string<T: WriteJson + ?Sized>(value: &T) -> String {
+    let mut w = JsonWriter::new();
+    value.write_json(&mut w);
+    w.into_string()
+}
+
+/// Parses `body` and reads a `T` from it; an empty body is an error.
+pub fn from_slice<T: ReadJson>(body: &[u8], cx: &mut ReadCx) -> Result<T, JsonError> {
+    T::read_json(&parse(body)?, cx)
+}
+
+#[cfg(test)]
+mod tests;

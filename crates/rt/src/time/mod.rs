@@ -1,0 +1,199 @@
+//! Timestamps: [`DateTime`] and the three Smithy wire formats ([`TimestampFormat`]).
+//!
+//! A `DateTime` is an instant with nanosecond resolution. The wire formats carry at most
+//! millisecond precision, so formatting truncates (towards the past) to whole milliseconds,
+//! while parsing keeps whatever precision the text had (up to nanoseconds).
+
+mod civil;
+mod epoch;
+mod error;
+mod http_date;
+mod rfc3339;
+mod text;
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub use error::{ConversionError, DateTimeParseError};
+
+const NANOS_PER_SEC: u32 = 1_000_000_000;
+const NANOS_PER_MILLI: u32 = 1_000_000;
+
+/// The wire representation of a timestamp (Smithy's `@timestampFormat`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimestampFormat {
+    /// Seconds since the Unix epoch as a number, with an optional fraction (`1576540098.123`).
+    EpochSeconds,
+    /// RFC 3339 text in UTC (`2019-12-16T23:48:18.123Z`).
+    DateTime,
+    /// IMF-fixdate from RFC 7231 (`Mon, 16 Dec 2019 23:48:18 GMT`).
+    HttpDate,
+}
+
+/// An instant in time: whole seconds since the Unix epoch plus a forward nanosecond offset.
+///
+/// `subsec_nanos` is always in `0..1_000_000_000` and always counts *forward* from `secs`, so
+/// -1.5 s is stored as `secs = -2, nanos = 500_000_000`. This keeps ordering and hashing
+/// consistent with the instant the value denotes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct DateTime {
+    secs: i64,
+    nanos: u32,
+}
+
+impl DateTime {
+    /// The instant `secs` seconds after the epoch.
+    pub const fn from_secs(secs: i64) -> Self {
+        DateTime { secs, nanos: 0 }
+    }
+
+    /// The instant `millis` milliseconds after the epoch (negative values go back in time).
+    pub const fn from_millis(millis: i64) -> Self {
+        DateTime {
+            secs: millis.div_euclid(1000),
+            // rem_euclid is in 0..1000, so the product fits comfortably in u32.
+            nanos: millis.rem_euclid(1000) as u32 * NANOS_PER_MILLI,
+        }
+    }
+
+    /// `secs` seconds plus `nanos` nanoseconds after the epoch.
+    ///
+    /// `nanos` of a second or more carries into the seconds (saturating at the largest
+    /// representable second), so any input yields a normalized value.
+    pub const fn from_secs_and_nanos(secs: i64, nanos: u32) -> Self {
+        DateTime {
+            secs: secs.saturating_add((nanos / NANOS_PER_SEC) as i64),
+            nanos: nanos % NANOS_PER_SEC,
+        }
+    }
+
+    /// Converts fractional epoch seconds.
+    ///
+    /// The value is taken at its shortest decimal representation (what `f64`'s `Display`
+    /// prints), so `1736443496.379` becomes exactly 379 ms rather than the binary
+    /// approximation's 378.99994… ms. NaN, infinities and values outside the `i64` second
+    /// range are rejected.
+    pub fn from_fractional_secs(secs: f64) -> Result<Self, ConversionError> {
+        if !secs.is_finite() {
+            return Err(ConversionError::new("timestamp seconds must be finite"));
+        }
+        epoch::parse_decimal(&secs.to_string())
+            .map_err(|_| ConversionError::new("timestamp seconds are out of range"))
+    }
+
+    /// Whole seconds since the epoch (rounded towards the past).
+    pub const fn secs(&self) -> i64 {
+        self.secs
+    }
+
+    /// Nanoseconds after [`secs`](Self::secs), in `0..1_000_000_000`.
+    pub const fn subsec_nanos(&self) -> u32 {
+        self.nanos
+    }
+
+    /// Milliseconds since the epoch, truncated towards the past; fails when it overflows `i64`.
+    pub fn to_millis(&self) -> Result<i64, ConversionError> {
+        self.secs
+            .checked_mul(1000)
+            .and_then(|ms| ms.checked_add(i64::from(self.nanos / NANOS_PER_MILLI)))
+            .ok_or_else(|| ConversionError::new("timestamp does not fit in i64 milliseconds"))
+    }
+
+    /// Formats the instant in `format`, truncated to milliseconds.
+    ///
+    /// Years outside `0000..=9999` cannot be written in RFC 3339 or IMF-fixdate; they are
+    /// written with an explicit sign and at least four digits (ISO 8601 expanded years), which
+    /// [`from_str`](Self::from_str) reads back.
+    pub fn fmt(&self, format: TimestampFormat) -> String {
+        match format {
+            TimestampFormat::EpochSeconds => epoch::format(*self),
+            TimestampFormat::DateTime => rfc3339::format(*self),
+            TimestampFormat::HttpDate => http_date::format(*self),
+        }
+    }
+
+    /// Parses `text` written in `format`.
+    ///
+    /// Epoch seconds accept any JSON number text (including exponents) and are converted
+    /// exactly from the decimal digits. Date-time accepts RFC 3339 with any UTC offset and
+    /// fractional seconds. HTTP-date accepts IMF-fixdate only and rejects fractional seconds.
+    #[allow(clippy::should_implement_trait)] // two arguments: not `FromStr`
+    pub fn from_str(text: &str, format: TimestampFormat) -> Result<Self, DateTimeParseError> {
+        match format {
+            TimestampFormat::EpochSeconds => epoch::parse_decimal(text),
+            TimestampFormat::DateTime => rfc3339::parse(text),
+            TimestampFormat::HttpDate => http_date::parse(text),
+        }
+    }
+
+    /// Milliseconds after [`secs`](Self::secs), truncated.
+    pub(crate) const fn subsec_millis(&self) -> u32 {
+        self.nanos / NANOS_PER_MILLI
+    }
+
+    /// Splits the whole seconds into (days since epoch, seconds into that day).
+    pub(crate) const fn day_and_second(&self) -> (i64, u32) {
+        // rem_euclid is in 0..86_400, so the cast cannot truncate.
+        (
+            self.secs.div_euclid(civil::SECS_PER_DAY),
+            self.secs.rem_euclid(civil::SECS_PER_DAY) as u32,
+        )
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&rfc3339::format(*self))
+    }
+}
+
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl From<SystemTime> for DateTime {
+    /// Saturates at the `i64` second range (hundreds of billions of years away).
+    fn from(time: SystemTime) -> Self {
+        match time.duration_since(UNIX_EPOCH) {
+            Ok(after) => DateTime {
+                secs: i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+                nanos: after.subsec_nanos(),
+            },
+            Err(before) => {
+                let before = before.duration();
+                let secs = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
+                match before.subsec_nanos() {
+                    0 => DateTime {
+                        secs: -secs,
+                        nanos: 0,
+                    },
+                    n => DateTime {
+                        secs: (-secs).saturating_sub(1),
+                        nanos: NANOS_PER_SEC - n,
+                    },
+                }
+            }
+        }
+    }
+}
+
+impl TryFrom<DateTime> for SystemTime {
+    type Error = ConversionError;
+
+    fn try_from(value: DateTime) -> Result<Self, Self::Error> {
+        let out_of_range = || ConversionError::new("timestamp is out of range for SystemTime");
+        let whole = Duration::from_secs(value.secs.unsigned_abs());
+        let base = if value.secs >= 0 {
+            UNIX_EPOCH.checked_add(whole)
+        } else {
+            UNIX_EPOCH.checked_sub(whole)
+        };
+        base.and_then(|t| t.checked_add(Duration::from_nanos(u64::from(value.nanos))))
+            .ok_or_else(out_of_range)
+    }
+}
+
+#[cfg(test)]
+mod tests;
