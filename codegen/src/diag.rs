@@ -110,11 +110,8 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            writeln!(f, "{d}")?;
+        for d in &self.0 {
+            write!(f, "{d}\n\n")?;
         }
         let n = self.0.len();
         write!(f, "{n} error{} found", if n == 1 { "" } else { "s" })

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, default_expr, ident};
+use super::tokens::{boxed_type, ident, or_default};
 use crate::ir::{MemberIr, StructureIr, TimestampFormat, TyKind, TypeDef};
 
 /// `WriteJson` and `ReadJson` for a structure.
@@ -109,8 +109,7 @@ fn read_body(members: &[MemberIr]) -> TokenStream {
         let value = if m.optional {
             quote! { #local }
         } else if let Some(d) = &m.default {
-            let d = default_expr(d, &m.ty);
-            quote! { #local.unwrap_or_else(|| #d) }
+            or_default(quote! { #local }, d, &m.ty)
         } else {
             quote! { cx.required(#local, #wire) }
         };

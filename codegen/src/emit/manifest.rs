@@ -42,8 +42,9 @@ pub fn types_lib(ir: &ServiceIr, header: &str) -> String {
          #![allow(clippy::large_enum_variant)]\n\
          // Names are the model's; many share a suffix such as `Exception` or `Type`.\n\
          #![allow(clippy::enum_variant_names)]\n\
-         // Defaults are emitted uniformly as closures, whatever their cost.\n\
-         #![allow(clippy::unnecessary_lazy_evaluations)]\n\
+         // Defaults are emitted uniformly as closures, whatever their cost, and member dispatch is\n\
+         // always a `match`, even with a single member.\n\
+         #![allow(clippy::unnecessary_lazy_evaluations, clippy::single_match)]\n\
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
          #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]\n\n",
     );

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, default_expr, deprecated, doc_line, docs, ident, prefixed};
+use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, or_default, prefixed};
 use crate::ir::{ErrorInfo, MemberIr, StructureIr, TypeDef};
 
 /// The structure type and its impls; the builder goes to the module's `builders`.
@@ -118,8 +118,7 @@ fn builder(
         let value = if m.optional {
             quote! { self.#field }
         } else if let Some(d) = &m.default {
-            let d = default_expr(d, &m.ty);
-            quote! { self.#field.unwrap_or_else(|| #d) }
+            or_default(quote! { self.#field }, d, &m.ty)
         } else {
             quote! { self.#field.ok_or_else(|| ::ingot_rt::BuildError::missing_field(#target_name, #wire))? }
         };

@@ -45,9 +45,14 @@ pub fn deprecated(d: Option<&Deprecated>) -> TokenStream {
     let Some(d) = d else {
         return TokenStream::new();
     };
-    let since = d.since.as_deref().map(|s| quote! { since = #s, });
-    let note = d.message.as_deref().map(|m| quote! { note = #m, });
-    quote! { #[deprecated(#since #note)] }
+    // Smithy's `since` is a date or model version, not the semver rustc expects, so it goes in the note.
+    let note = match (&d.message, &d.since) {
+        (Some(m), Some(s)) => format!("{m} (deprecated since {s})"),
+        (Some(m), None) => m.clone(),
+        (None, Some(s)) => format!("deprecated since {s}"),
+        (None, None) => return quote! { #[deprecated] },
+    };
+    quote! { #[deprecated(note = #note)] }
 }
 
 /// `crate::<module>::<Name>`.
@@ -103,6 +108,17 @@ pub fn boxed_type(ty: &Ty, boxed: bool) -> TokenStream {
         quote! { ::std::boxed::Box<#t> }
     } else {
         t
+    }
+}
+
+/// `option` with its `@default` filled in when unset.
+pub fn or_default(option: TokenStream, value: &DefaultValue, ty: &Ty) -> TokenStream {
+    match value {
+        DefaultValue::EmptyList | DefaultValue::EmptyMap => quote! { #option.unwrap_or_default() },
+        _ => {
+            let d = default_expr(value, ty);
+            quote! { #option.unwrap_or_else(|| #d) }
+        }
     }
 }
 
