@@ -20,10 +20,11 @@ pub fn string_enum(def: &TypeDef, variants: &[EnumVariant]) -> TokenStream {
     let dep = deprecated(def.deprecated.as_ref());
     let decls = variants.iter().map(|v| {
         let var = ident(&v.rust_name);
-        let doc = docs(v.docs.as_deref())
-            .is_empty()
-            .then(|| doc_line(&format!("`{}`", v.value)))
-            .unwrap_or_else(|| docs(v.docs.as_deref()));
+        let doc = if v.docs.is_some() {
+            docs(v.docs.as_deref())
+        } else {
+            doc_line(&format!("`{}`", v.value))
+        };
         let dep = deprecated(v.deprecated.as_ref());
         quote! { #doc #dep #var, }
     });

@@ -34,6 +34,8 @@ pub struct Member {
 }
 
 /// One variant per Smithy shape type.
+// A model has one service and hundreds of other shapes; boxing the large variant buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum ShapeKind {
     Blob,

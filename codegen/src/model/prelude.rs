@@ -10,7 +10,8 @@ use super::traits::Traits;
 
 /// Prelude shapes by id: the simple types, their `Primitive*` zero-default variants and `Unit`.
 pub fn prelude_shapes() -> Vec<(ShapeId, Shape)> {
-    let simple: [(&str, fn() -> ShapeKind); 13] = [
+    type Simple = (&'static str, fn() -> ShapeKind);
+    let simple: [Simple; 13] = [
         ("String", || ShapeKind::String),
         ("Blob", || ShapeKind::Blob),
         ("BigInteger", || ShapeKind::BigInteger),
