@@ -2,6 +2,33 @@
 //!
 //! Writing streams text through [`JsonWriter`]; reading parses the whole body into a
 //! [`Value`] with [`parse`] and walks it with [`ReadJson`] and a [`ReadCx`].
+//!
+//! ```
+//! use ingot_rt::json::{self, JsonWriter, ReadCx, WriteJson};
+//! use ingot_rt::{DateTime, TimestampFormat};
+//!
+//! // Writing a structure: unset members are simply not written.
+//! let mut w = JsonWriter::new();
+//! let mut object = w.object();
+//! "job-1".write_json(object.key("JobId"));
+//! object.key("CreationDate").timestamp(&DateTime::from_secs(1), TimestampFormat::DateTime);
+//! object.end();
+//! assert_eq!(w.into_string(), r#"{"JobId":"job-1","CreationDate":"1970-01-01T00:00:01Z"}"#);
+//!
+//! // Reading one back: null is absent, a missing @required member is recorded.
+//! let value = json::parse(br#"{"JobId": null, "Count": 3}"#)?;
+//! let mut cx = ReadCx::new();
+//! let members = cx.expect_object(&value)?;
+//! let job_id: Option<String> = match members.get("JobId") {
+//!     Some(v) => cx.member("JobId", v)?,
+//!     None => None,
+//! };
+//! let job_id: String = cx.required(job_id, "JobId");
+//! let count: Option<i64> = cx.member("Count", &members["Count"])?;
+//! assert_eq!((job_id.as_str(), count), ("", Some(3)));
+//! assert_eq!(cx.take_missing(), ["/JobId"]);
+//! # Ok::<(), json::JsonError>(())
+//! ```
 
 mod document;
 mod read;

@@ -97,7 +97,7 @@ impl ReadJson for f32 {
         // Rounding decimal -> f64 -> f32 equals rounding straight to f32 (53 >= 2*24 + 2 bits).
         let narrow = wide as f32;
         if narrow.is_infinite() && wide.is_finite() {
-            return Err(cx.error(format!("{wide} is out of range for f32")));
+            return Err(cx.error(format!("{v} is out of range for f32")));
         }
         Ok(narrow)
     }

@@ -15,6 +15,8 @@ mod translate;
 use std::fmt;
 use std::sync::OnceLock;
 
+use translate::{translate, Engine};
+
 /// A lazily compiled ECMA-262 regular expression, usable in a `static`.
 pub struct Pattern {
     source: &'static str,
@@ -64,18 +66,22 @@ impl Pattern {
 }
 
 fn compile(source: &str) -> Compiled {
-    let translated = match translate::translate(source) {
+    let invalid =
+        |reason: String| Compiled::Invalid(format!("cannot translate `{source}`: {reason}"));
+    let plain = match translate(source, Engine::Regex) {
         Ok(t) => t,
-        Err(reason) => return Compiled::Invalid(format!("cannot translate `{source}`: {reason}")),
+        Err(reason) => return invalid(reason),
     };
-    if let Ok(re) = regex::Regex::new(&translated) {
+    if let Ok(re) = regex::Regex::new(&plain) {
         return Compiled::Regex(re);
     }
-    match fancy_regex::Regex::new(&translated) {
+    let fancy = match translate(source, Engine::Fancy) {
+        Ok(t) => t,
+        Err(reason) => return invalid(reason),
+    };
+    match fancy_regex::Regex::new(&fancy) {
         Ok(re) => Compiled::Fancy(re),
-        Err(e) => Compiled::Invalid(format!(
-            "cannot compile `{source}` (as `{translated}`): {e}"
-        )),
+        Err(e) => Compiled::Invalid(format!("cannot compile `{source}` (as `{fancy}`): {e}")),
     }
 }
 

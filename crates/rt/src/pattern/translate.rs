@@ -28,12 +28,31 @@ const ECMA_WORD: &str = "0-9A-Za-z_";
 /// What ECMA `.` matches without the `s` flag: anything but a line terminator.
 const ECMA_DOT: &str = r"[^\n\r\x{2028}\x{2029}]";
 
-/// Translates `source`; the error explains which ECMA construct could not be expressed.
-pub(crate) fn translate(source: &str) -> Result<String, String> {
+/// `char_escape` is only called for `\c` when a letter follows; callers handle the rest.
+const LONE_CONTROL: &str = "internal: `\\c` without a control letter";
+
+/// Which engine the output is for. They differ only in ASCII word boundaries: `regex` has
+/// `(?-u:\b)`, `fancy-regex` rejects `(?-u:...)` but supports the lookaround spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Engine {
+    Regex,
+    Fancy,
+}
+
+/// ECMA `\b` / `\B` as lookarounds over the ASCII word set, for `fancy-regex`.
+const FANCY_WORD_BOUNDARY: &str =
+    "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))";
+const FANCY_NOT_WORD_BOUNDARY: &str =
+    "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))";
+
+/// Translates `source` for `engine`; the error explains which ECMA construct could not be
+/// expressed.
+pub(crate) fn translate(source: &str, engine: Engine) -> Result<String, String> {
     let mut t = Translator {
         chars: source.chars().peekable(),
         out: String::with_capacity(source.len() * 2),
         dot_all: false,
+        engine,
     };
     t.run()?;
     Ok(t.out)
@@ -50,6 +69,7 @@ struct Translator<'a> {
     chars: Peekable<Chars<'a>>,
     out: String,
     dot_all: bool,
+    engine: Engine,
 }
 
 impl Translator<'_> {
@@ -128,6 +148,8 @@ impl Translator<'_> {
             'W' => write_set(&mut self.out, true, ECMA_WORD),
             's' => write_set(&mut self.out, false, ECMA_SPACE),
             'S' => write_set(&mut self.out, true, ECMA_SPACE),
+            'b' if self.engine == Engine::Fancy => self.out.push_str(FANCY_WORD_BOUNDARY),
+            'B' if self.engine == Engine::Fancy => self.out.push_str(FANCY_NOT_WORD_BOUNDARY),
             'b' => self.out.push_str(r"(?-u:\b)"),
             'B' => self.out.push_str(r"(?-u:\B)"),
             'p' | 'P' => {
@@ -143,6 +165,11 @@ impl Translator<'_> {
                 }
             }
             'k' if self.chars.peek() == Some(&'<') => self.out.push_str(r"\k"),
+            'c' if !self.chars.peek().is_some_and(char::is_ascii_alphabetic) => {
+                // Annex B: `\c` without a letter is a literal backslash followed by `c`.
+                push_literal(&mut self.out, '\\');
+                self.out.push('c');
+            }
             _ => {
                 let literal = self.char_escape(c)?;
                 push_literal(&mut self.out, literal);
@@ -170,15 +197,10 @@ impl Translator<'_> {
             'f' => '\x0C',
             'v' => '\x0B',
             '0' if !self.chars.peek().is_some_and(char::is_ascii_digit) => '\0',
-            'c' => match self.chars.peek() {
-                Some(&l) if l.is_ascii_alphabetic() => {
-                    self.chars.next();
-                    // ASCII letter: its code modulo 32 is the control character (<= 26).
-                    char::from(l as u8 % 32)
-                }
-                // Annex B: a `\c` not followed by a letter is a literal backslash. The `c`
-                // that follows is then an ordinary character; emit the backslash only.
-                _ => '\\',
+            'c' => match self.chars.next_if(char::is_ascii_alphabetic) {
+                // ASCII letter: its code modulo 32 is the control character (<= 26).
+                Some(letter) => char::from(letter as u8 % 32),
+                None => return Err(LONE_CONTROL.to_owned()),
             },
             'x' => self.hex_digits(2).unwrap_or('x'),
             'u' => self.unicode_escape()?,
@@ -320,6 +342,10 @@ impl Translator<'_> {
             // Inside a class `\b` is backspace.
             'b' => ClassAtom::Char('\x08'),
             '-' => ClassAtom::Char('-'),
+            'c' if !self.chars.peek().is_some_and(char::is_ascii_alphabetic) => {
+                // Annex B: both the backslash and the `c` are class members.
+                ClassAtom::Set(r"\x{5C}c".to_owned())
+            }
             other => ClassAtom::Char(self.char_escape(other)?),
         })
     }
@@ -359,7 +385,11 @@ fn push_class_literal(body: &mut String, c: char) {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{Engine, FANCY_WORD_BOUNDARY};
+
+    fn translate(source: &str) -> Result<String, String> {
+        super::translate(source, Engine::Regex)
+    }
 
     #[test]
     fn shorthands_become_ascii_sets() {
@@ -368,6 +398,8 @@ mod tests {
         assert_eq!(translate(r"[\w-]").unwrap(), r"[0-9A-Za-z_\x{2D}]");
         assert_eq!(translate(r"[^\W]").unwrap(), "[^[^0-9A-Za-z_]]");
         assert_eq!(translate(r"\bx").unwrap(), r"(?-u:\b)x");
+        let fancy = super::translate(r"\bx", Engine::Fancy).unwrap();
+        assert_eq!(fancy, format!("{FANCY_WORD_BOUNDARY}x"));
     }
 
     #[test]

@@ -154,7 +154,7 @@ impl fmt::Debug for DateTime {
 }
 
 impl From<SystemTime> for DateTime {
-    /// Saturates at the `i64` second range (hundreds of billions of years away).
+    /// Saturates at the ends of the `i64` second range (hundreds of billions of years away).
     fn from(time: SystemTime) -> Self {
         match time.duration_since(UNIX_EPOCH) {
             Ok(after) => DateTime {
@@ -163,15 +163,17 @@ impl From<SystemTime> for DateTime {
             },
             Err(before) => {
                 let before = before.duration();
-                let secs = i64::try_from(before.as_secs()).unwrap_or(i64::MAX);
-                match before.subsec_nanos() {
-                    0 => DateTime {
-                        secs: -secs,
+                // i128: 2^63 seconds before the epoch is i64::MIN, whose magnitude i64 lacks.
+                let whole = -i128::from(before.as_secs());
+                let (secs, nanos) = match before.subsec_nanos() {
+                    0 => (whole, 0),
+                    n => (whole - 1, NANOS_PER_SEC - n),
+                };
+                match i64::try_from(secs) {
+                    Ok(secs) => DateTime { secs, nanos },
+                    Err(_) => DateTime {
+                        secs: i64::MIN,
                         nanos: 0,
-                    },
-                    n => DateTime {
-                        secs: (-secs).saturating_sub(1),
-                        nanos: NANOS_PER_SEC - n,
                     },
                 }
             }
