@@ -146,12 +146,10 @@ impl Client {
         let call = self.call_with_retries(operation, Bytes::from(body), auth);
         async move {
             let result = match self.inner.config.timeout_config().operation() {
-                Some(limit) => tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
-                    Err(InvokeError::Timeout(TimeoutError::new(
-                        TimeoutKind::Operation,
-                        limit,
-                    )))
-                }),
+                Some(limit) => match tokio::time::timeout(limit, call).await {
+                    Ok(result) => result,
+                    Err(_elapsed) => Err(timed_out(TimeoutKind::Operation, limit)),
+                },
                 None => call.await,
             };
             let status = match &result {
@@ -349,16 +347,16 @@ async fn send(
         })
     };
     match limit {
-        Some(limit) => tokio::time::timeout(limit, exchange)
-            .await
-            .unwrap_or_else(|_| {
-                Err(InvokeError::Timeout(TimeoutError::new(
-                    TimeoutKind::OperationAttempt,
-                    limit,
-                )))
-            }),
+        Some(limit) => match tokio::time::timeout(limit, exchange).await {
+            Ok(result) => result,
+            Err(_elapsed) => Err(timed_out(TimeoutKind::OperationAttempt, limit)),
+        },
         None => exchange.await,
     }
+}
+
+fn timed_out(kind: TimeoutKind, limit: Duration) -> InvokeError {
+    InvokeError::Timeout(TimeoutError::new(kind, limit))
 }
 
 /// The delay a service asked for in `x-amz-retry-after` (milliseconds).

@@ -239,13 +239,18 @@ impl Error for InvokeError {
 #[derive(Debug)]
 pub struct ServiceError<E> {
     err: E,
-    raw: RawResponse,
+    // Boxed so that `Result<T, SdkError<E>>` stays small on the success path (clippy's
+    // `result_large_err` would otherwise fire in every generated operation).
+    raw: Box<RawResponse>,
 }
 
 impl<E> ServiceError<E> {
     /// Pairs an error with its response.
     pub fn new(err: E, raw: RawResponse) -> Self {
-        Self { err, raw }
+        Self {
+            err,
+            raw: Box::new(raw),
+        }
     }
 
     /// The operation error.
