@@ -1,7 +1,7 @@
 //! Where requests go: explicit URL > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` > the
 //! default `https://<endpointPrefix>.<region>.<partition suffix>` (facts §7.2, §7.3).
 
-use http::uri::{Authority, Scheme};
+use http::uri::Scheme;
 use http::Uri;
 
 use crate::error::ConstructionFailure;
@@ -77,13 +77,9 @@ impl Endpoint {
         };
         match authority.port_u16() {
             Some(port) if port != default_port => format!("{}:{port}", authority.host()),
-            _ => host_only(authority),
+            _ => authority.host().to_owned(),
         }
     }
-}
-
-fn host_only(authority: &Authority) -> String {
-    authority.host().to_owned()
 }
 
 /// Picks the endpoint for `service`.

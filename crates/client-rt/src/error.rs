@@ -270,7 +270,10 @@ impl<E> ServiceError<E> {
 }
 
 /// The error every generated operation returns, shaped like the AWS SDK for Rust's `SdkError<E>`.
+///
+/// Non-exhaustive so that a new kind of failure is not a breaking change for callers' `match`es.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum SdkError<E> {
     /// The request could not be built (missing region or credentials, bad endpoint, signing).
     ConstructionFailure(ConstructionFailure),

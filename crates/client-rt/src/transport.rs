@@ -15,8 +15,8 @@ use crate::error::ConstructionFailure;
 /// The concrete pooled client type.
 pub(crate) type HttpClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
 
-/// How long an idle pooled connection is kept; below the usual 60 s+ server-side idle limits of
-/// AWS front ends would be ideal, but they keep connections longer than this in practice.
+/// How long an idle pooled connection is kept for reuse before it is closed (hyper-util's usual
+/// value); a connection the server closed earlier is detected and replaced by the pool.
 const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// Builds the pooled client. The crypto provider is passed explicitly so that another rustls

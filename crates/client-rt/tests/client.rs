@@ -496,3 +496,32 @@ async fn header_error_type_and_empty_body_are_classified() {
     assert_eq!(service.meta.request_id(), Some("amazon-uniq-request-id"));
     assert_eq!(service.raw.request_id(), Some("amazon-uniq-request-id"));
 }
+
+#[tokio::test]
+async fn https_endpoints_go_through_tls() {
+    // A plain-HTTP server cannot complete a TLS handshake, so the call must fail as a dispatch
+    // failure (proving the https scheme is routed through rustls) rather than succeed or panic.
+    let server = ScriptedServer::start(vec![Reply::ok("{}")]).await;
+    let config = config_for(&server)
+        .endpoint_url(format!("https://{}", server.addr))
+        .retry_config(RetryConfig::disabled())
+        .timeout_config(TimeoutConfig::new().operation_timeout(Duration::from_secs(5)))
+        .build();
+    let client = Client::new(&COGNITO, config);
+    let err = client
+        .invoke("ListUserPools", b"{}".to_vec())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, InvokeError::Dispatch(_)), "{err:?}");
+    assert!(server.requests().is_empty());
+}
+
+#[test]
+fn client_and_its_futures_are_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync + 'static>(_: &T) {}
+    fn assert_send<T: Send>(_: &T) {}
+    let client = Client::new(&COGNITO, Config::builder().build());
+    assert_send_sync(&client);
+    let future = client.invoke("ListUserPools", b"{}".to_vec());
+    assert_send(&future);
+}
