@@ -143,7 +143,10 @@ impl Client {
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
         );
-        let call = self.call_with_retries(operation, Bytes::from(body), auth);
+        // The span is handed down explicitly rather than read back with `Span::current()`, so the
+        // fields are recorded even under subscribers that do not track the current span.
+        let call = self.call_with_retries(operation, Bytes::from(body), auth, span.clone());
+        let outer = span.clone();
         async move {
             let result = match self.inner.config.timeout_config().operation() {
                 Some(limit) => match tokio::time::timeout(limit, call).await {
@@ -158,7 +161,7 @@ impl Client {
                 Err(_) => None,
             };
             if let Some(status) = status {
-                tracing::Span::current().record("status", status);
+                outer.record("status", status);
             }
             if let Err(e) = &result {
                 tracing::debug!(error = %e, "call failed");
@@ -174,6 +177,7 @@ impl Client {
         operation: &'static str,
         body: Bytes,
         auth: AuthMode,
+        span: tracing::Span,
     ) -> Result<RawResponse, InvokeError> {
         let inner = &*self.inner;
         let endpoint = inner
@@ -196,7 +200,7 @@ impl Client {
 
         let mut attempt = 1;
         loop {
-            tracing::Span::current().record("attempts", attempt);
+            span.record("attempts", attempt);
             let request = self
                 .build_request(
                     endpoint,

@@ -1,6 +1,9 @@
 //! A tiny scripted HTTP/1.1 server on loopback: it answers each request with the next scripted
 //! reply and records what it received, so tests can assert on the exact wire traffic.
 
+// Each test binary compiles this module and uses a different subset of it.
+#![allow(dead_code)]
+
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::net::SocketAddr;
