@@ -1,0 +1,444 @@
+//! The client generated crates wrap: one `invoke` per operation call, which addresses, signs,
+//! sends, retries and times out an awsJson request.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, USER_AGENT};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, Request};
+use http_body_util::{BodyExt, Full};
+use tracing::Instrument;
+
+use crate::config::Config;
+use crate::credentials::CredentialsCache;
+use crate::endpoint::{resolve_endpoint, Endpoint};
+use crate::error::{
+    ConstructionFailure, DispatchFailure, InvokeError, ResponseError, ServiceErrorResponse,
+    TimeoutError, TimeoutKind,
+};
+use crate::error_meta::parse_error_metadata;
+use crate::response::RawResponse;
+use crate::retry::{classify_service_error, RetryKind, TokenBucket};
+use crate::service::ServiceInfo;
+use crate::signing::{sign_request, SigningContext};
+use crate::transport::{build_http_client, HttpClient};
+
+/// How an operation authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AuthMode {
+    /// Signed with SigV4 (the default for AWS services).
+    SigV4,
+    /// Sent unsigned: operations with `@auth([])` (e.g. Cognito's `InitiateAuth`).
+    Anonymous,
+}
+
+/// A client for one service. Cloning is cheap: clones share the connection pool, the credentials
+/// cache and the retry quota.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    service: &'static ServiceInfo,
+    config: Config,
+    endpoint: Result<Endpoint, ConstructionFailure>,
+    http: Result<HttpClient, ConstructionFailure>,
+    credentials: Option<CredentialsCache>,
+    retry_quota: TokenBucket,
+    x_amz_user_agent: HeaderValue,
+    user_agent: HeaderValue,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("service", &self.inner.service.sdk_id)
+            .field("endpoint", &self.inner.endpoint.as_ref().map(|e| e.uri()))
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+static X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
+static X_AMZ_USER_AGENT: HeaderName = HeaderName::from_static("x-amz-user-agent");
+static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
+static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
+
+impl Client {
+    /// Creates a client for `service`. Never fails: a configuration problem (bad endpoint URL, no
+    /// region for the default endpoint) is returned by every call as a construction failure.
+    ///
+    /// The endpoint is resolved here: explicit `endpoint_url` > `AWS_ENDPOINT_URL_<env_name>` >
+    /// `AWS_ENDPOINT_URL` (both only when the config came from the environment) > the default.
+    pub fn new(service: &'static ServiceInfo, config: Config) -> Self {
+        let no_env = |_: &str| None;
+        let env: &dyn Fn(&str) -> Option<String> = match config.env() {
+            Some(lookup) => lookup.as_ref(),
+            None => &no_env,
+        };
+        let endpoint = resolve_endpoint(service, config.endpoint_url(), config.region(), env);
+        let http = build_http_client(config.timeout_config().connect());
+        let credentials = config
+            .credentials_provider()
+            .cloned()
+            .map(CredentialsCache::new);
+        let (user_agent, x_amz_user_agent) = user_agents(service);
+        Self {
+            inner: Arc::new(Inner {
+                service,
+                config,
+                endpoint,
+                http,
+                credentials,
+                retry_quota: TokenBucket::new(),
+                x_amz_user_agent,
+                user_agent,
+            }),
+        }
+    }
+
+    /// The configuration the client was built with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The service this client calls.
+    pub fn service(&self) -> &'static ServiceInfo {
+        self.inner.service
+    }
+
+    /// The resolved endpoint, or why it could not be resolved.
+    pub fn endpoint(&self) -> Result<&Endpoint, &ConstructionFailure> {
+        self.inner.endpoint.as_ref()
+    }
+
+    /// POSTs `body` to `/` with `X-Amz-Target: <target_prefix>.<operation>` and the protocol's
+    /// Content-Type, SigV4-signed, with retries and timeouts. Returns the 2xx response, or the
+    /// classified failure of the last attempt.
+    pub async fn invoke(
+        &self,
+        operation: &'static str,
+        body: Vec<u8>,
+    ) -> Result<RawResponse, InvokeError> {
+        self.invoke_with_auth(operation, body, AuthMode::SigV4)
+            .await
+    }
+
+    /// Like [`Self::invoke`], choosing whether the request is signed.
+    pub async fn invoke_with_auth(
+        &self,
+        operation: &'static str,
+        body: Vec<u8>,
+        auth: AuthMode,
+    ) -> Result<RawResponse, InvokeError> {
+        let span = tracing::info_span!(
+            "invoke",
+            rpc.system = "aws-api",
+            rpc.service = self.inner.service.sdk_id,
+            rpc.method = operation,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        // The span is handed down explicitly rather than read back with `Span::current()`, so the
+        // fields are recorded even under subscribers that do not track the current span.
+        let call = self.call_with_retries(operation, Bytes::from(body), auth, span.clone());
+        let outer = span.clone();
+        async move {
+            let result = match self.inner.config.timeout_config().operation() {
+                Some(limit) => match tokio::time::timeout(limit, call).await {
+                    Ok(result) => result,
+                    Err(_elapsed) => Err(timed_out(TimeoutKind::Operation, limit)),
+                },
+                None => call.await,
+            };
+            let status = match &result {
+                Ok(raw) => Some(raw.status),
+                Err(InvokeError::Service(e)) => Some(e.raw.status),
+                Err(_) => None,
+            };
+            if let Some(status) = status {
+                outer.record("status", status);
+            }
+            if let Err(e) = &result {
+                tracing::debug!(error = %e, "call failed");
+            }
+            result
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn call_with_retries(
+        &self,
+        operation: &'static str,
+        body: Bytes,
+        auth: AuthMode,
+        span: tracing::Span,
+    ) -> Result<RawResponse, InvokeError> {
+        let inner = &*self.inner;
+        let endpoint = inner
+            .endpoint
+            .as_ref()
+            .map_err(|e| InvokeError::Construction(e.clone()))?;
+        let http = inner
+            .http
+            .as_ref()
+            .map_err(|e| InvokeError::Construction(e.clone()))?;
+        let retry = inner.config.retry_config();
+        let max_attempts = retry.max_attempts();
+        let invocation_id =
+            HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()).map_err(|e| {
+                InvokeError::Construction(ConstructionFailure::new(
+                    "invalid invocation id",
+                    Some(Box::new(e)),
+                ))
+            })?;
+
+        let mut attempt = 1;
+        loop {
+            span.record("attempts", attempt);
+            let request = self
+                .build_request(
+                    endpoint,
+                    operation,
+                    &body,
+                    auth,
+                    attempt,
+                    max_attempts,
+                    &invocation_id,
+                )
+                .await
+                .map_err(InvokeError::Construction)?;
+            let (error, kind, server_hint) = match send(
+                http,
+                request,
+                inner.config.timeout_config().operation_attempt(),
+            )
+            .await
+            {
+                Ok(raw) if (200..300).contains(&raw.status) => {
+                    inner.retry_quota.refund();
+                    return Ok(raw);
+                }
+                Ok(raw) => {
+                    let meta = parse_error_metadata(raw.status, &raw.headers, &raw.body);
+                    let kind = classify_service_error(raw.status, meta.code());
+                    let hint = retry_after(&raw.headers);
+                    (
+                        InvokeError::Service(ServiceErrorResponse { meta, raw }),
+                        kind,
+                        hint,
+                    )
+                }
+                Err(e @ InvokeError::Timeout(_)) => (e, RetryKind::Timeout, None),
+                Err(e @ (InvokeError::Dispatch(_) | InvokeError::Response(_))) => {
+                    (e, RetryKind::Transient, None)
+                }
+                Err(e) => return Err(e),
+            };
+            if kind == RetryKind::Never || attempt >= max_attempts {
+                return Err(error);
+            }
+            if !inner.retry_quota.try_acquire(kind) {
+                tracing::debug!("retry quota exhausted; not retrying");
+                return Err(error);
+            }
+            let delay = retry.backoff(attempt - 1, server_hint);
+            tracing::debug!(attempt, ?kind, ?delay, error = %error, "retrying");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)] // one private call site; a struct would only rename them
+    async fn build_request(
+        &self,
+        endpoint: &Endpoint,
+        operation: &str,
+        body: &Bytes,
+        auth: AuthMode,
+        attempt: u32,
+        max_attempts: u32,
+        invocation_id: &HeaderValue,
+    ) -> Result<Request<Full<Bytes>>, ConstructionFailure> {
+        let inner = &*self.inner;
+        let invalid = |what: &str, e: Box<dyn std::error::Error + Send + Sync>| {
+            ConstructionFailure::new(format!("invalid {what}"), Some(e))
+        };
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(endpoint.uri().clone())
+            .body(Full::new(body.clone()))
+            .map_err(|e| invalid("request", Box::new(e)))?;
+
+        let headers = request.headers_mut();
+        headers.insert(
+            HOST,
+            HeaderValue::from_str(&endpoint.host_header())
+                .map_err(|e| invalid("host", Box::new(e)))?,
+        );
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static(inner.service.protocol.content_type()),
+        );
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
+        let target = format!("{}.{operation}", inner.service.target_prefix);
+        headers.insert(
+            X_AMZ_TARGET.clone(),
+            HeaderValue::from_str(&target).map_err(|e| invalid("operation name", Box::new(e)))?,
+        );
+        headers.insert(X_AMZ_USER_AGENT.clone(), inner.x_amz_user_agent.clone());
+
+        if auth == AuthMode::SigV4 {
+            let credentials = inner
+                .credentials
+                .as_ref()
+                .ok_or_else(|| {
+                    ConstructionFailure::new("no credentials provider configured", None)
+                })?
+                .get()
+                .await?;
+            let region = inner.config.region().ok_or_else(|| {
+                ConstructionFailure::new("no region configured to sign the request for", None)
+            })?;
+            let ctx = SigningContext {
+                credentials: &credentials,
+                region,
+                signing_name: inner.service.signing_name,
+                time: inner.config.now(),
+            };
+            sign_request(&mut request, body, &ctx)?;
+        }
+
+        // Added after signing: they change per attempt or may be rewritten by proxies.
+        let headers = request.headers_mut();
+        headers.insert(USER_AGENT, inner.user_agent.clone());
+        headers.insert(INVOCATION_ID.clone(), invocation_id.clone());
+        headers.insert(
+            SDK_REQUEST.clone(),
+            HeaderValue::from_str(&format!("attempt={attempt}; max={max_attempts}"))
+                .map_err(|e| invalid("attempt header", Box::new(e)))?,
+        );
+        Ok(request)
+    }
+}
+
+/// One attempt: send, then read the whole body, within the attempt timeout if any.
+async fn send(
+    http: &HttpClient,
+    request: Request<Full<Bytes>>,
+    limit: Option<Duration>,
+) -> Result<RawResponse, InvokeError> {
+    let exchange = async {
+        let response = http.request(request).await.map_err(|e| {
+            let connect = e.is_connect();
+            InvokeError::Dispatch(DispatchFailure::new(e, connect))
+        })?;
+        let (parts, body) = response.into_parts();
+        let body = body
+            .collect()
+            .await
+            .map_err(|e| InvokeError::Response(ResponseError::new(e, None)))?
+            .to_bytes();
+        Ok(RawResponse {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body,
+        })
+    };
+    match limit {
+        Some(limit) => match tokio::time::timeout(limit, exchange).await {
+            Ok(result) => result,
+            Err(_elapsed) => Err(timed_out(TimeoutKind::OperationAttempt, limit)),
+        },
+        None => exchange.await,
+    }
+}
+
+fn timed_out(kind: TimeoutKind, limit: Duration) -> InvokeError {
+    InvokeError::Timeout(TimeoutError::new(kind, limit))
+}
+
+/// The delay a service asked for in `x-amz-retry-after` (milliseconds).
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    headers
+        .get("x-amz-retry-after")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_millis)
+}
+
+/// `User-Agent` and `x-amz-user-agent` values naming this runtime and the service, in the
+/// space-separated `name/version` form AWS SDKs use.
+fn user_agents(service: &ServiceInfo) -> (HeaderValue, HeaderValue) {
+    let api: String = service
+        .sdk_id
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let base = format!("ingot/{}", env!("CARGO_PKG_VERSION"));
+    let os = std::env::consts::OS;
+    // Every piece is ASCII alphanumeric or fixed text, so these values are always valid headers.
+    let ua = format!("{base} os/{os} lang/rust");
+    let amz = format!("{base} ua/2.1 api/{api} os/{os} lang/rust");
+    let to_value =
+        |s: String| HeaderValue::from_str(&s).unwrap_or_else(|_| HeaderValue::from_static("ingot"));
+    (to_value(ua), to_value(amz))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::Protocol;
+
+    static SERVICE: ServiceInfo = ServiceInfo {
+        target_prefix: "AWSCognitoIdentityProviderService",
+        protocol: Protocol::AwsJson1_1,
+        signing_name: "cognito-idp",
+        endpoint_prefix: "cognito-idp",
+        env_name: "COGNITO_IDENTITY_PROVIDER",
+        sdk_id: "Cognito Identity Provider",
+    };
+
+    #[test]
+    fn user_agents_name_ingot_and_the_api() {
+        let (ua, amz) = user_agents(&SERVICE);
+        let amz = amz.to_str().unwrap();
+        assert!(ua.to_str().unwrap().starts_with("ingot/"));
+        assert!(amz.contains(" api/cognitoidentityprovider "), "{amz}");
+    }
+
+    #[test]
+    fn retry_after_header_is_milliseconds() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert("x-amz-retry-after", HeaderValue::from_static("1500"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_millis(1500)));
+        headers.insert("x-amz-retry-after", HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn bad_configuration_surfaces_on_call_not_on_new() {
+        let client = Client::new(&SERVICE, Config::builder().build());
+        let err = client.endpoint().unwrap_err();
+        assert_eq!(err.to_string(), "Invalid Configuration: Missing Region");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let result = runtime.block_on(client.invoke("GetUser", b"{}".to_vec()));
+        assert!(
+            matches!(result, Err(InvokeError::Construction(_))),
+            "{result:?}"
+        );
+    }
+}

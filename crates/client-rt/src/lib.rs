@@ -1,0 +1,69 @@
+//! Runtime for Ingot-generated awsJson 1.0/1.1 clients.
+//!
+//! Generated client crates describe their service with a `static` [`ServiceInfo`] and call
+//! [`Client::invoke`] with a serialized body; this crate does everything else: endpoint
+//! resolution, SigV4 signing, the pooled HTTP transport, retries, timeouts, and reading error
+//! metadata. Users configure it through [`Config`] and see failures as [`SdkError`].
+//!
+//! ```no_run
+//! use ingot_client_rt::{Client, Config, Credentials, Protocol, ServiceInfo};
+//!
+//! static SERVICE: ServiceInfo = ServiceInfo {
+//!     target_prefix: "AWSCognitoIdentityProviderService",
+//!     protocol: Protocol::AwsJson1_1,
+//!     signing_name: "cognito-idp",
+//!     endpoint_prefix: "cognito-idp",
+//!     env_name: "COGNITO_IDENTITY_PROVIDER",
+//!     sdk_id: "Cognito Identity Provider",
+//! };
+//!
+//! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {
+//! let config = Config::builder()
+//!     .region("us-east-1")
+//!     .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "example"))
+//!     .build();
+//! let client = Client::new(&SERVICE, config);
+//! let response = client.invoke("ListUserPools", br#"{"MaxResults":10}"#.to_vec()).await?;
+//! println!("{} {:?}", response.status, response.request_id());
+//! # Ok(())
+//! # }
+//! ```
+
+mod client;
+mod config;
+mod credentials;
+mod endpoint;
+mod error;
+mod error_meta;
+mod response;
+mod retry;
+mod service;
+mod signing;
+mod timeout;
+mod token;
+mod transport;
+
+pub use client::{AuthMode, Client};
+pub use config::{Config, ConfigBuilder, EnvLookup, TimeSource};
+pub use endpoint::{resolve_endpoint, Endpoint};
+pub use error::{
+    BoxError, ConstructionFailure, DispatchFailure, InvokeError, ProvideErrorMetadata,
+    ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError, TimeoutKind,
+    Unhandled,
+};
+pub use error_meta::{parse_error_metadata, sanitize_error_code, ErrorMetadata};
+pub use response::RawResponse;
+pub use retry::RetryConfig;
+pub use service::{Protocol, ServiceInfo};
+pub use timeout::TimeoutConfig;
+pub use token::idempotency_token;
+
+pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+pub use aws_credential_types::Credentials;
+
+/// Crates generated code reaches through this runtime, so generated crates depend on it alone.
+#[doc(hidden)]
+pub mod __private {
+    pub use ::bytes;
+    pub use ::http;
+}
