@@ -2,3 +2,4 @@
 //! `generated/`. The generator itself (`ingot-codegen`) does no I/O.
 
 pub mod gen;
+pub mod test;

@@ -1,4 +1,4 @@
-//! `cargo xtask gen [--check] [--model PATH --out DIR]`.
+//! `cargo xtask gen [--check] [--model PATH --out DIR]` and `cargo xtask test`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +27,9 @@ fn run(args: &[String]) -> Result<String, String> {
     let Some((command, rest)) = args.split_first() else {
         return Err(USAGE.to_owned());
     };
+    if command == "test" && rest.is_empty() {
+        return xtask::test::run(&gen::workspace_root());
+    }
     if command != "gen" {
         return Err(format!("unknown command `{command}`\n{USAGE}"));
     }

@@ -1,0 +1,54 @@
+//! `cargo xtask test`: every check the project has, in the order a failure is cheapest to see.
+
+use std::path::Path;
+use std::process::Command;
+
+/// One step: a description and the cargo arguments (with extra environment).
+struct Step {
+    what: &'static str,
+    args: &'static [&'static str],
+    env: &'static [(&'static str, &'static str)],
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        what: "formatting",
+        args: &["fmt", "--all", "--check"],
+        env: &[],
+    },
+    Step {
+        what: "lints (workspace and generated crates)",
+        args: &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        env: &[],
+    },
+    Step {
+        what: "documentation",
+        args: &["doc", "--workspace", "--no-deps"],
+        env: &[("RUSTDOCFLAGS", "-D warnings")],
+    },
+    Step {
+        what: "tests",
+        args: &["test", "--workspace"],
+        env: &[],
+    },
+];
+
+/// Runs every step; stops at the first failure and names it.
+pub fn run(root: &Path) -> Result<String, String> {
+    crate::gen::run(root, crate::gen::Mode::Check)?;
+    println!("ok: generated/ is fresh");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for step in STEPS {
+        println!("== {}: cargo {}", step.what, step.args.join(" "));
+        let status = Command::new(&cargo)
+            .args(step.args)
+            .envs(step.env.iter().copied())
+            .current_dir(root)
+            .status()
+            .map_err(|e| format!("cannot run cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("FAILED: {} (cargo {})", step.what, step.args.join(" ")));
+        }
+    }
+    Ok("all checks passed".into())
+}
