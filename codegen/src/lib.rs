@@ -24,5 +24,8 @@ pub fn generate(
     let model = model::parse_model(file, text)?;
     let index = index::ShapeIndex::new(&model)?;
     let ir = ir::lower(&index)?;
-    Ok(vec![emit::types_crate(&ir, opts)?])
+    Ok(vec![
+        emit::types_crate(&ir, opts)?,
+        emit::client_crate(&ir, opts)?,
+    ])
 }

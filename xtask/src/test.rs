@@ -18,7 +18,14 @@ const STEPS: &[Step] = &[
     },
     Step {
         what: "lints (workspace and generated crates)",
-        args: &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
+        args: &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
         env: &[],
     },
     Step {
@@ -47,7 +54,11 @@ pub fn run(root: &Path) -> Result<String, String> {
             .status()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
         if !status.success() {
-            return Err(format!("FAILED: {} (cargo {})", step.what, step.args.join(" ")));
+            return Err(format!(
+                "FAILED: {} (cargo {})",
+                step.what,
+                step.args.join(" ")
+            ));
         }
     }
     Ok("all checks passed".into())

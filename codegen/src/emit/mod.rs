@@ -1,5 +1,6 @@
 //! IR -> formatted Rust source. Emitters read only the IR: no trait lookups, no case conversion.
 
+mod client;
 mod enums;
 mod json;
 mod manifest;
@@ -43,7 +44,7 @@ pub struct EmitOptions {
 pub fn types_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
     let name = format!("{}-types", ir.crate_base);
     let header = header(ir, opts);
-    let mut files = vec![
+    let files = vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
             contents: manifest::types_manifest(ir, &name, opts, &header),
@@ -53,12 +54,54 @@ pub fn types_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate,
             contents: manifest::types_lib(ir, &header),
         },
     ];
+    let modules = Module::ALL.map(|m| (m.file(), module_tokens(ir, m)));
+    formatted_crate(ir, name, &header, files, modules)
+}
+
+/// The client crate: `Client`, fluent builders and per-operation errors over `ingot-client-rt`.
+pub fn client_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
+    let name = format!("{}-client", ir.crate_base);
+    let types_name = format!("{}-types", ir.crate_base);
+    let types_ident = proc_macro2::Ident::new(
+        &types_name.replace('-', "_"),
+        proc_macro2::Span::call_site(),
+    );
+    let header = header(ir, opts);
+    let files = vec![
+        GeneratedFile {
+            path: "Cargo.toml".into(),
+            contents: manifest::client_manifest(ir, &name, &types_name, opts, &header),
+        },
+        GeneratedFile {
+            path: "src/lib.rs".into(),
+            contents: manifest::client_lib(ir, &types_name, &header),
+        },
+    ];
+    let modules = [
+        ("src/client.rs", client::client_module(ir)),
+        (
+            "src/operation.rs",
+            client::operation_module(ir, &types_ident),
+        ),
+    ];
+    formatted_crate(ir, name, &header, files, modules)
+}
+
+/// Adds the formatted `modules` to `files`; a formatting failure is a generator bug, reported.
+fn formatted_crate<const N: usize>(
+    ir: &ServiceIr,
+    name: String,
+    header: &str,
+    mut files: Vec<GeneratedFile>,
+    modules: [(&str, TokenStream); N],
+) -> Result<GeneratedCrate, Diagnostics> {
     let mut diags = Diagnostics::default();
-    for module in Module::ALL {
-        let tokens = module_tokens(ir, module);
-        let path = format!("src/{}.rs", module.name());
-        match format_file(&tokens, &header) {
-            Ok(contents) => files.push(GeneratedFile { path, contents }),
+    for (path, tokens) in modules {
+        match format_file(&tokens, header) {
+            Ok(contents) => files.push(GeneratedFile {
+                path: path.into(),
+                contents,
+            }),
             Err(e) => diags.push(Diagnostic::in_file(
                 &ir.model_file,
                 format!("internal generator error in {name}/{path}: {e}"),

@@ -278,6 +278,12 @@ impl<'a, 'm> Lowering<'a, 'm> {
             docs: docs(&shape.traits),
             deprecated: shape.traits.deprecated.clone(),
             paginated,
+            unsigned: self.index.service.traits.sigv4_name.is_none()
+                || shape
+                    .traits
+                    .raw
+                    .get("smithy.api#auth")
+                    .is_some_and(|a| a.as_array().is_some_and(Vec::is_empty)),
         };
         (ir, input, output)
     }

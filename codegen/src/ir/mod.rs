@@ -57,6 +57,16 @@ impl Module {
     /// Every module, in output order.
     pub const ALL: [Module; 4] = [Module::Types, Module::Error, Module::Input, Module::Output];
 
+    /// The file holding the module.
+    pub fn file(self) -> &'static str {
+        match self {
+            Module::Types => "src/types.rs",
+            Module::Error => "src/error.rs",
+            Module::Input => "src/input.rs",
+            Module::Output => "src/output.rs",
+        }
+    }
+
     /// The Rust module name.
     pub fn name(self) -> &'static str {
         match self {
@@ -91,6 +101,8 @@ pub struct OperationIr {
     pub docs: Option<String>,
     pub deprecated: Option<Deprecated>,
     pub paginated: Option<Pagination>,
+    /// Sent without SigV4: `@auth([])` on the operation, or a service that does not sign.
+    pub unsigned: bool,
 }
 
 /// `@paginated`, merged with the service's, with paths resolved to member names.

@@ -65,5 +65,14 @@ pub fn from_slice<T: ReadJson>(body: &[u8], cx: &mut ReadCx) -> Result<T, JsonEr
     T::read_json(&parse(body)?, cx)
 }
 
+/// Reads an awsJson message body: an empty (or all-whitespace) body is the empty object, as
+/// servers must accept for requests and clients for responses (Unit output, header-only errors).
+pub fn from_body<T: ReadJson>(body: &[u8], cx: &mut ReadCx) -> Result<T, JsonError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return T::read_json(&Value::Object(serde_json::Map::new()), cx);
+    }
+    from_slice(body, cx)
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,307 @@
+//! The client crate: `Client` with one method per operation, fluent builders that `send()`, and a
+//! typed error per operation. HTTP, signing, retries and error-code parsing live in
+//! `ingot-client-rt`; this file only wires each operation to its types.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, prefixed};
+use crate::ir::{OperationIr, Protocol, ServiceIr, TypeKind};
+
+/// `src/client.rs`: the service metadata and the `Client`.
+pub fn client_module(ir: &ServiceIr) -> TokenStream {
+    let target_prefix = &ir.name;
+    let protocol = match ir.protocol {
+        Protocol::AwsJson1_0 => quote! { ::ingot_client_rt::Protocol::AwsJson1_0 },
+        Protocol::AwsJson1_1 => quote! { ::ingot_client_rt::Protocol::AwsJson1_1 },
+    };
+    let signing_name = ir.signing_name.as_deref().unwrap_or(&ir.endpoint_prefix);
+    let endpoint_prefix = &ir.endpoint_prefix;
+    let env_name = &ir.env_name;
+    let sdk_id = &ir.sdk_id;
+    let client_doc = doc_line(&format!(
+        "A client for {sdk_id}. Cheap to clone: clones share one connection pool and configuration."
+    ));
+    let example = format!(
+        " ```no_run\n # async fn example() -> Result<(), Box<dyn std::error::Error>> {{\n let config = {krate}::Config::builder()\n     .region(\"us-east-1\")\n     .build();\n let client = {krate}::Client::from_conf(config);\n # let _ = client;\n # Ok(())\n # }}\n ```",
+        krate = ir.crate_base.replace('-', "_") + "_client",
+    );
+    let methods = ir.operations.iter().map(|op| {
+        let f = ident(&op.fn_name);
+        let module = ident(&op.fn_name);
+        let builder = format_ident!(
+            "{}FluentBuilder",
+            op.input.name.name.trim_end_matches("Input")
+        );
+        let doc = docs(op.docs.as_deref());
+        let dep = deprecated(op.deprecated.as_ref());
+        quote! {
+            #doc
+            #dep
+            pub fn #f(&self) -> crate::operation::#module::#builder {
+                crate::operation::#module::#builder::new(self.handle.clone())
+            }
+        }
+    });
+    quote! {
+        /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
+        pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+            target_prefix: #target_prefix,
+            protocol: #protocol,
+            signing_name: #signing_name,
+            endpoint_prefix: #endpoint_prefix,
+            env_name: #env_name,
+            sdk_id: #sdk_id,
+        };
+        #client_doc
+        #[doc = ""]
+        #[doc = #example]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct Client {
+            handle: ::ingot_client_rt::Client,
+        }
+        impl Client {
+            /// A client with the given configuration.
+            pub fn from_conf(config: ::ingot_client_rt::Config) -> Self {
+                Self { handle: ::ingot_client_rt::Client::new(&SERVICE, config) }
+            }
+            /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
+            /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, and the
+            /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`).
+            pub fn from_env() -> Self {
+                Self::from_conf(::ingot_client_rt::Config::from_env())
+            }
+            /// The client's configuration.
+            pub fn config(&self) -> &::ingot_client_rt::Config {
+                self.handle.config()
+            }
+            #(#methods)*
+        }
+    }
+}
+
+/// `src/operation.rs`: one module per operation.
+pub fn operation_module(ir: &ServiceIr, types_crate: &Ident) -> TokenStream {
+    let modules = ir
+        .operations
+        .iter()
+        .map(|op| operation(ir, op, types_crate));
+    quote! { #(#modules)* }
+}
+
+fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
+    let module = ident(&op.fn_name);
+    let stem = op.input.name.name.trim_end_matches("Input").to_owned();
+    let builder = format_ident!("{stem}FluentBuilder");
+    let error = format_ident!("{stem}Error");
+    let kind = format_ident!("{stem}ErrorKind");
+    let input = ident(&op.input.name);
+    let output = ident(&op.output.name);
+    let input_builder = format_ident!("{}Builder", op.input.name.name);
+    let wire = &op.name;
+    let members = match ir.type_def(&op.input).map(|d| &d.kind) {
+        Some(TypeKind::Structure(s)) => s.members.as_slice(),
+        _ => &[],
+    };
+    let setters = members.iter().map(|m| {
+        let field = ident(&m.rust_name);
+        let set = prefixed("set", &m.rust_name);
+        let get = prefixed("get", &m.rust_name);
+        let ty = boxed_type(&m.ty, m.boxed);
+        let doc = docs(m.docs.as_deref());
+        let dep = deprecated(m.deprecated.as_ref());
+        let set_doc = doc_line(&format!("Sets or unsets `{}`.", m.rust_name.name));
+        let get_doc = doc_line(&format!(
+            "The value set for `{}`, if any.",
+            m.rust_name.name
+        ));
+        quote! {
+            #doc
+            #dep
+            pub fn #field(mut self, input: impl ::core::convert::Into<#ty>) -> Self {
+                self.input = self.input.#field(input);
+                self
+            }
+            #set_doc
+            #dep
+            pub fn #set(mut self, input: ::core::option::Option<#ty>) -> Self {
+                self.input = self.input.#set(input);
+                self
+            }
+            #get_doc
+            #dep
+            pub fn #get(&self) -> &::core::option::Option<#ty> {
+                self.input.#get()
+            }
+        }
+    });
+    let tokens = members.iter().filter(|m| m.idempotency_token && m.optional).map(|m| {
+        let field = ident(&m.rust_name);
+        quote! {
+            if input.#field.is_none() {
+                input.#field = ::core::option::Option::Some(::ingot_client_rt::idempotency_token());
+            }
+        }
+    });
+    let has_tokens = members.iter().any(|m| m.idempotency_token && m.optional);
+    let input_binding = if has_tokens {
+        quote! { mut input }
+    } else {
+        quote! { input }
+    };
+    let invoke = if op.unsigned {
+        quote! { handle.invoke_with_auth(#wire, body, ::ingot_client_rt::AuthMode::Anonymous).await }
+    } else {
+        quote! { handle.invoke(#wire, body).await }
+    };
+    let errors: Vec<_> = op
+        .errors
+        .iter()
+        .map(|p| {
+            let name = ident(&p.name);
+            let code = ir
+                .type_def(p)
+                .map(|d| d.wire_name.clone())
+                .unwrap_or_else(|| p.name.name.clone());
+            (name, code)
+        })
+        .collect();
+    let variants = errors.iter().map(|(name, code)| {
+        let doc = doc_line(&format!("The service answered `{code}`."));
+        quote! { #doc #name(::#types::error::#name), }
+    });
+    let parse_arms = errors.iter().map(|(name, code)| {
+        quote! {
+            ::core::option::Option::Some(#code) => {
+                match ::ingot_rt::json::from_body::<::#types::error::#name>(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+                    ::core::result::Result::Ok(err) => #kind::#name(err),
+                    ::core::result::Result::Err(e) => #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::Some(::std::boxed::Box::new(e)))),
+                }
+            }
+        }
+    });
+    let display_arms = errors
+        .iter()
+        .map(|(name, _)| quote! { #kind::#name(err) => ::core::fmt::Display::fmt(err, f), });
+    let source_arms = errors
+        .iter()
+        .map(|(name, _)| quote! { #kind::#name(err) => ::core::option::Option::Some(err), });
+    let op_doc = docs(op.docs.as_deref());
+    let module_doc = doc_line(&format!(
+        "The `{wire}` operation: its fluent builder, input, output and error."
+    ));
+    let builder_doc = doc_line(&format!(
+        "Builds and sends a `{wire}` request; see [`Client::{0}`](crate::Client::{0}).",
+        op.fn_name.name
+    ));
+    let error_doc = doc_line(&format!(
+        "An error the service answered to `{wire}`, with its code, message and request id."
+    ));
+    let kind_doc = doc_line(&format!("The errors `{wire}` can answer: one variant per modeled error, and `Unhandled` for any other code."));
+    quote! {
+        #module_doc
+        pub mod #module {
+            pub use ::#types::input::#input;
+            pub use ::#types::output::#output;
+
+            #builder_doc
+            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+            pub struct #builder {
+                handle: ::ingot_client_rt::Client,
+                input: ::#types::input::builders::#input_builder,
+            }
+            impl #builder {
+                pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+                    Self { handle, input: ::core::default::Default::default() }
+                }
+                #(#setters)*
+                /// The input built so far.
+                pub fn as_input(&self) -> &::#types::input::builders::#input_builder {
+                    &self.input
+                }
+                #op_doc
+                ///
+                /// Fails before sending anything when a required member is missing.
+                pub async fn send(self) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                    let input = self.input.build().map_err(|e| {
+                        ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ))
+                    })?;
+                    send(&self.handle, input).await
+                }
+            }
+
+            /// Sends a built input.
+            pub async fn send(
+                handle: &::ingot_client_rt::Client,
+                #input_binding: #input,
+            ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                #(#tokens)*
+                let body = ::ingot_rt::json::to_string(&input).into_bytes();
+                let raw = #invoke.map_err(|e| e.into_sdk_error(#error::from_response))?;
+                match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+                    ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+                    ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(
+                        ::ingot_client_rt::ResponseError::new(e, ::core::option::Option::Some(raw)),
+                    )),
+                }
+            }
+
+            #error_doc
+            #[derive(::core::fmt::Debug)]
+            pub struct #error {
+                kind: #kind,
+                meta: ::ingot_client_rt::ErrorMetadata,
+            }
+            #kind_doc
+            #[non_exhaustive]
+            #[derive(::core::fmt::Debug)]
+            pub enum #kind {
+                #(#variants)*
+                /// An error code this operation does not model (or a modeled one whose body did not parse).
+                Unhandled(::ingot_client_rt::Unhandled),
+            }
+            impl #error {
+                fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+                    let meta = &response.meta;
+                    let kind = match meta.code() {
+                        #(#parse_arms)*
+                        _ => #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::None)),
+                    };
+                    Self { kind, meta: meta.clone() }
+                }
+                /// Which error this is.
+                pub fn kind(&self) -> &#kind {
+                    &self.kind
+                }
+                /// Which error this is, by value.
+                pub fn into_kind(self) -> #kind {
+                    self.kind
+                }
+            }
+            impl ::ingot_client_rt::ProvideErrorMetadata for #error {
+                fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
+                    &self.meta
+                }
+            }
+            impl ::core::fmt::Display for #error {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match &self.kind {
+                        #(#display_arms)*
+                        #kind::Unhandled(err) => ::core::fmt::Display::fmt(err, f),
+                    }
+                }
+            }
+            impl ::std::error::Error for #error {
+                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                    match &self.kind {
+                        #(#source_arms)*
+                        #kind::Unhandled(err) => ::core::option::Option::Some(err),
+                    }
+                }
+            }
+        }
+    }
+}
