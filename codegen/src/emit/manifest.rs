@@ -46,7 +46,7 @@ pub fn types_lib(ir: &ServiceIr, header: &str) -> String {
          // always a `match`, even with a single member.\n\
          #![allow(clippy::unnecessary_lazy_evaluations, clippy::single_match)]\n\
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
-         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]\n\n",
+         #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n",
     );
     for m in Module::ALL {
         let doc = match m {
@@ -99,11 +99,11 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          // The model deprecates some operations and members; the generated code itself still sends them.\n\
          #![allow(deprecated)]\n\
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
-         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]\n\n\
+         #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n\
          /// The client and the service metadata.\n#[rustfmt::skip]\npub mod client;\n\
          /// One module per operation: fluent builder, input, output and error.\n#[rustfmt::skip]\npub mod operation;\n\n\
-         pub use client::Client;\npub use ::{types}::{{error, input, output, types}};\n\
-         pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig,\n}};\n",
+         pub use ::{types}::{{error, input, output, types}};\n\
+         pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig,\n}};\npub use client::Client;\n",
         sdk = ir.sdk_id,
         service = ir.name,
         file = ir.model_file,

@@ -10,7 +10,11 @@
 // The model deprecates some operations and members; the generated code itself still sends them.
 #![allow(deprecated)]
 // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.
-#![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags
+)]
 
 /// The client and the service metadata.
 #[rustfmt::skip]
@@ -19,9 +23,9 @@ pub mod client;
 #[rustfmt::skip]
 pub mod operation;
 
-pub use client::Client;
 pub use ::kitchen_sink_types::{error, input, output, types};
 pub use ::ingot_client_rt::{
     Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
     TimeoutConfig,
 };
+pub use client::Client;

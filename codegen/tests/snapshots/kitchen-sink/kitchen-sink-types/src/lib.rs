@@ -19,7 +19,11 @@
 // always a `match`, even with a single member.
 #![allow(clippy::unnecessary_lazy_evaluations, clippy::single_match)]
 // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.
-#![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#![allow(
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags
+)]
 
 /// Structures, unions and enums used as data.
 #[rustfmt::skip]
