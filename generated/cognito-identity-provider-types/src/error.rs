@@ -64,8 +64,7 @@ impl ::ingot_rt::json::ReadJson for InternalErrorException {
         ::core::result::Result::Ok(Self { message: m_message })
     }
 }
-/// This exception is thrown when the Amazon Cognito service encounters an invalid
-///             parameter.
+/// This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -74,8 +73,7 @@ impl ::ingot_rt::json::ReadJson for InternalErrorException {
     ::core::fmt::Debug,
 )]
 pub struct InvalidParameterException {
-    /// The message returned when the Amazon Cognito service throws an invalid parameter
-    ///             exception.
+    /// The message returned when the Amazon Cognito service throws an invalid parameter exception.
     pub message: ::core::option::Option<::std::string::String>,
     /// The reason code of the exception.
     pub reason_code: ::core::option::Option<::std::string::String>,
@@ -268,8 +266,7 @@ impl ::ingot_rt::json::ReadJson for PreconditionNotMetException {
         ::core::result::Result::Ok(Self { message: m_message })
     }
 }
-/// This exception is thrown when the Amazon Cognito service can't find the requested
-///             resource.
+/// This exception is thrown when the Amazon Cognito service can't find the requested resource.
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -278,8 +275,7 @@ impl ::ingot_rt::json::ReadJson for PreconditionNotMetException {
     ::core::fmt::Debug,
 )]
 pub struct ResourceNotFoundException {
-    /// The message returned when the Amazon Cognito service returns a resource not found
-    ///             exception.
+    /// The message returned when the Amazon Cognito service returns a resource not found exception.
     pub message: ::core::option::Option<::std::string::String>,
 }
 impl ResourceNotFoundException {
@@ -334,8 +330,7 @@ impl ::ingot_rt::json::ReadJson for ResourceNotFoundException {
         ::core::result::Result::Ok(Self { message: m_message })
     }
 }
-/// This exception is thrown when the user has made too many requests for a given
-///             operation.
+/// This exception is thrown when the user has made too many requests for a given operation.
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -344,8 +339,7 @@ impl ::ingot_rt::json::ReadJson for ResourceNotFoundException {
     ::core::fmt::Debug,
 )]
 pub struct TooManyRequestsException {
-    /// The message returned when the Amazon Cognito service returns a too many requests
-    ///             exception.
+    /// The message returned when the Amazon Cognito service returns a too many requests exception.
     pub message: ::core::option::Option<::std::string::String>,
 }
 impl TooManyRequestsException {
