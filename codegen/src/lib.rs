@@ -1,1 +1,3 @@
 //! Ingot code generator.
+
+pub mod docs;
