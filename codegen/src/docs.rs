@@ -1,231 +1,290 @@
-//! Smithy `@documentation` (HTML in AWS models) to rustdoc Markdown.
+//! Smithy `@documentation` to rustdoc Markdown.
 //!
-//! A deliberately small converter: block tags become paragraph breaks or list items, `<code>`
-//! becomes backticks, links keep their text and absolute target, every other tag is dropped with
-//! its text kept. Whitespace is collapsed so model indentation never turns into code blocks, and
-//! characters rustdoc would misread (`[`, `]`, `<`, `>`, `*`, `_`, `#` and backticks in text) are
-//! escaped.
+//! AWS models write documentation in a small HTML dialect (`<p>`, `<code>`, `<a href>`, lists,
+//! `<note>`, ...). Rustdoc reads Markdown, in which stray HTML, `[brackets]` and bare URLs cause
+//! warnings or broken rendering, so the HTML is converted and all other text is escaped.
 
-/// Converts `html` to Markdown; never panics, whatever the input.
+mod blocks;
+mod entities;
+mod html;
+mod inline;
+
+/// Converts an HTML documentation string to Markdown that rustdoc renders as intended.
+///
+/// Never fails: malformed HTML is read the way a browser would roughly read it, and anything in
+/// angle brackets that is not a known HTML element (such as the placeholder `<client-id>`) is
+/// kept as text. The result has no trailing whitespace and no leading or trailing blank lines;
+/// it is empty when the input has no visible content.
 pub fn html_to_markdown(html: &str) -> String {
-    let mut out = Converter::default();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.text(&rest[..start]);
-        let Some(len) = rest[start..].find('>') else {
-            out.text(&rest[start..]);
-            rest = "";
-            break;
-        };
-        out.tag(&rest[start + 1..start + len]);
-        rest = &rest[start + len + 1..];
-    }
-    out.text(rest);
-    out.finish()
-}
-
-#[derive(Default)]
-struct Converter {
-    out: String,
-    /// Inside `<code>`: text is emitted verbatim between backticks.
-    code: bool,
-    /// Pending link target of an open `<a href>`.
-    href: Option<String>,
-    list_depth: usize,
-    /// Just opened a code span or link: the next word follows without a space.
-    fresh: bool,
-}
-
-impl Converter {
-    fn text(&mut self, raw: &str) {
-        let decoded = decode_entities(raw);
-        for word in decoded.split_whitespace() {
-            if !self.fresh && !self.out.is_empty() && !self.out.ends_with(['\n', ' ']) {
-                self.out.push(' ');
-            }
-            self.fresh = false;
-            if self.code {
-                self.out.push_str(&word.replace('`', "'"));
-            } else {
-                self.out.push_str(&escape(word));
-            }
-        }
-        // Keep a separating space after text that ended in whitespace.
-        if decoded.ends_with(char::is_whitespace) && !self.fresh && !self.out.ends_with(['\n', ' ']) && !self.out.is_empty() {
-            self.out.push(' ');
-        }
-    }
-
-    fn tag(&mut self, tag: &str) {
-        let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match (name.as_str(), closing) {
-            ("p" | "div" | "note" | "important" | "pre" | "dl" | "h1" | "h2" | "h3" | "h4", _) => self.paragraph(),
-            ("ul" | "ol", false) => {
-                self.list_depth += 1;
-                self.paragraph();
-            }
-            ("ul" | "ol", true) => {
-                self.list_depth = self.list_depth.saturating_sub(1);
-                self.paragraph();
-            }
-            ("li" | "dt" | "dd", false) => {
-                self.line_break();
-                let indent = "  ".repeat(self.list_depth.saturating_sub(1));
-                self.out.push_str(&format!("{indent}- "));
-            }
-            ("br", _) => self.line_break(),
-            ("code", false) if !self.code => {
-                self.space();
-                self.out.push('`');
-                self.code = true;
-                self.fresh = true;
-            }
-            ("code", true) if self.code => {
-                self.trim_trailing_space();
-                if self.out.ends_with('`') {
-                    self.out.pop(); // an empty code span
-                } else {
-                    self.out.push('`');
-                }
-                self.code = false;
-            }
-            ("a", false) => {
-                self.href = attribute(tag, "href").filter(|h| h.starts_with("http://") || h.starts_with("https://"));
-                if self.href.is_some() {
-                    self.space();
-                    self.out.push('[');
-                    self.fresh = true;
-                }
-            }
-            ("a", true) => {
-                if let Some(href) = self.href.take() {
-                    self.trim_trailing_space();
-                    self.out.push_str(&format!("]({href})"));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn space(&mut self) {
-        if !self.out.is_empty() && !self.out.ends_with(['\n', ' ']) {
-            self.out.push(' ');
-        }
-    }
-
-    fn trim_trailing_space(&mut self) {
-        while self.out.ends_with(' ') {
-            self.out.pop();
-        }
-    }
-
-    fn line_break(&mut self) {
-        self.close_code();
-        self.trim_trailing_space();
-        if !self.out.is_empty() && !self.out.ends_with('\n') {
-            self.out.push('\n');
-        }
-    }
-
-    fn paragraph(&mut self) {
-        self.line_break();
-        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
-            self.out.push('\n');
-        }
-    }
-
-    fn close_code(&mut self) {
-        if self.code {
-            self.trim_trailing_space();
-            self.out.push('`');
-            self.code = false;
-        }
-        if self.href.take().is_some() {
-            self.out.push(']');
-        }
-    }
-
-    fn finish(mut self) -> String {
-        self.close_code();
-        let lines: Vec<&str> = self.out.lines().map(str::trim_end).collect();
-        let mut text = lines.join("\n");
-        while text.contains("\n\n\n") {
-            text = text.replace("\n\n\n", "\n\n");
-        }
-        text.trim().to_owned()
-    }
-}
-
-/// Escapes what rustdoc would read as Markdown or HTML in plain text.
-fn escape(word: &str) -> String {
-    if word.starts_with("http://") || word.starts_with("https://") {
-        return format!("<{word}>");
-    }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '[' | ']' | '<' | '>' | '*' | '_' | '`' | '#' | '\\' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn attribute(tag: &str, name: &str) -> Option<String> {
-    let at = tag.find(&format!("{name}="))? + name.len() + 1;
-    let rest = &tag[at..];
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let end = rest[1..].find(quote)?;
-    Some(rest[1..1 + end].to_owned())
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    let markdown = blocks::print(&blocks::blocks(&html::parse(html)));
+    // Each piece is printed trimmed already; this keeps the promise even for code blocks.
+    let lines: Vec<&str> = markdown.lines().map(str::trim_end).collect();
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |l| l + 1);
+    lines[first..last.max(first)].join("\n")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::html_to_markdown as md;
+    use super::html_to_markdown;
+
+    /// `(rule, input, expected output)`.
+    const CASES: &[(&str, &str, &str)] = &[
+        // Paragraphs and whitespace.
+        ("empty", "", ""),
+        ("blank", "  <p> </p>\n ", ""),
+        ("plain text", "Just text.", "Just text."),
+        (
+            "plain text escaped",
+            "a [b] <c> *d* _e_ f_g",
+            r"a \[b\] \<c\> \*d\* \_e\_ f_g",
+        ),
+        (
+            "paragraphs",
+            "<p>One\n   two.</p>\n<p>Three.</p>",
+            "One two.\n\nThree.",
+        ),
+        (
+            "text around paragraphs",
+            "lead<p>mid</p>tail",
+            "lead\n\nmid\n\ntail",
+        ),
+        ("unclosed paragraphs", "<p>a<p>b", "a\n\nb"),
+        (
+            "pre keeps whitespace",
+            "<pre>\n  a  b\n    c\n</pre>",
+            "```text\na  b\n  c\n```",
+        ),
+        (
+            "pre with fence inside",
+            "<pre>```x```</pre>",
+            "````text\n```x```\n````",
+        ),
+        ("pre without content", "<pre>\n  \n</pre>", ""),
+        ("line break", "a<br/>b<br>c<br />", "a\\\nb\\\nc"),
+        // Inline markup.
+        ("code", "Use <code>GetUser</code>.", "Use `GetUser`."),
+        ("code with backtick", "<code>a`b</code>", "``a`b``"),
+        ("code edge backtick", "<code>`</code>", "`` ` ``"),
+        (
+            "code keeps markup literal",
+            "<code>[x] <y> *z*</code>",
+            "`[x] <y> *z*`",
+        ),
+        ("code with spaces", "a<code> b </code>c", "a `b` c"),
+        ("empty code", "a<code> </code>b", "a b"),
+        (
+            "adjacent code merged",
+            "<code>a`</code><code>`b</code>",
+            "```a``b```",
+        ),
+        (
+            "code after backtick text",
+            "\\`<code>x</code>",
+            "\\\\\\``x`",
+        ),
+        ("bold", "<b>x</b> and <strong>y</strong>", "**x** and **y**"),
+        ("italic", "<i>x</i> and <em>y</em>", "*x* and *y*"),
+        ("emphasis spaces moved out", "a<b> x </b>b", "a **x** b"),
+        ("empty emphasis", "a<i></i>b", "ab"),
+        ("nested emphasis", "<b><i>x</i></b>", "***x***"),
+        // Links.
+        (
+            "link",
+            r#"See <a href="https://x.y/z">the guide</a>."#,
+            "See [the guide](https://x.y/z).",
+        ),
+        (
+            "relative link",
+            r#"<a href="/cognito/latest/x.html">page</a>"#,
+            "page",
+        ),
+        (
+            "link without href",
+            "Call <a>DescribeTable</a>.",
+            "Call `DescribeTable`.",
+        ),
+        (
+            "link text is url",
+            r#"<a href="https://x.y">https://x.y</a>"#,
+            "<https://x.y>",
+        ),
+        (
+            "link without text",
+            r#"<a href="https://x.y"></a>"#,
+            "<https://x.y>",
+        ),
+        (
+            "link text escaped",
+            r#"<a href="https://x.y">[a] <code>b</code></a>"#,
+            r"[\[a\] `b`](https://x.y)",
+        ),
+        (
+            "link destination encoded",
+            r#"<a href="https://x.y/a b(c)">t</a>"#,
+            "[t](https://x.y/a%20b%28c%29)",
+        ),
+        (
+            "link entity in href",
+            r#"<a href="https://x.y/?a=1&amp;b=2">t</a>"#,
+            "[t](https://x.y/?a=1&b=2)",
+        ),
+        (
+            "unsafe scheme",
+            r#"<a href="javascript:alert(1)">t</a>"#,
+            "t",
+        ),
+        (
+            "bare url",
+            "Go to https://x.y/z, then",
+            "Go to <https://x.y/z>, then",
+        ),
+        (
+            "bare url in parentheses",
+            "(see http://x.y)",
+            "(see <http://x.y>)",
+        ),
+        // Lists.
+        (
+            "bullet list",
+            "<ul><li>a</li><li><p>b</p></li></ul>",
+            "- a\n- b",
+        ),
+        (
+            "ordered list",
+            "<ol><li>a</li><li>b</li></ol>",
+            "1. a\n2. b",
+        ),
+        (
+            "nested list",
+            "<ul><li>a<ul><li>b</li><li>c<ol><li>d</li></ol></li></ul></li><li>e</li></ul>",
+            "- a\n  - b\n  - c\n    1. d\n- e",
+        ),
+        (
+            "loose list",
+            "<ul><li><p>a</p><p>b</p></li><li>c</li></ul>",
+            "- a\n\n  b\n\n- c",
+        ),
+        ("unclosed items", "<ul><li>a<li>b</ul>", "- a\n- b"),
+        (
+            "list after paragraph",
+            "<p>x</p><ul><li>a</li></ul>",
+            "x\n\n- a",
+        ),
+        (
+            "text item starting like a list",
+            "<ul><li>- a</li><li>1. b</li></ul>",
+            "- \\- a\n- 1\\. b",
+        ),
+        ("empty list", "<ul> <li> </li> </ul>", ""),
+        (
+            "definition list",
+            "<dl><dt>A</dt><dd><p>x</p></dd><dt>B</dt><dd>y</dd></dl>",
+            "- A\n\n  x\n\n- B\n\n  y",
+        ),
+        // Callouts.
+        (
+            "note",
+            "<note><p>Careful.</p><p>More.</p></note>",
+            "**Note:** Careful.\n\nMore.",
+        ),
+        (
+            "important",
+            "<important>Read <code>x</code>.</important>",
+            "**Important:** Read `x`.",
+        ),
+        (
+            "note with list",
+            "<note><ul><li>a</li></ul></note>",
+            "**Note:**\n\n- a",
+        ),
+        // Unknown tags, placeholders, entities.
+        (
+            "unknown tag dropped",
+            "<fullname>Amazon X</fullname><p>y <span>z</span></p>",
+            "Amazon X\n\ny z",
+        ),
+        (
+            "placeholder kept",
+            "<p>format <client-id>--<epoch-create-time>.</p>",
+            r"format \<client-id\>--\<epoch-create-time\>.",
+        ),
+        (
+            "address kept",
+            "<code>Test User\n <testuser@example.com></code>",
+            "`Test User <testuser@example.com>`",
+        ),
+        (
+            "entities",
+            "&lt;p&gt; &amp; &quot;q&quot; &#39;s&#39; a&nbsp;b &#x41;",
+            "\\<p\\> & \"q\" 's' a\u{a0}b A",
+        ),
+        ("entity reference stays literal", "&amp;lt;", r"\&lt;"),
+        (
+            "heading-like start",
+            "<p># not a heading</p>",
+            r"\# not a heading",
+        ),
+        ("backticks in text", "a `b` c", r"a \`b\` c"),
+        ("backslash in text", r"C:\x", r"C:\\x"),
+        ("comment", "a<!-- hidden -->b", "ab"),
+        // Malformed input.
+        ("unclosed tags", "<p><b>bold <i>both", "**bold *both***"),
+        ("stray close tags", "</b>a</p></ul>", "a"),
+        ("broken tag", "<p class=\"x>text", "\\<p class=\"x\\>text"),
+        ("lone brackets", "< > <<>>", r"\< \> \<\<\>\>"),
+    ];
 
     #[test]
-    fn conversion_table() {
-        let cases = [
-            ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
-            ("Use <code>StopUserImportJob</code> now.", "Use `StopUserImportJob` now."),
-            ("<ul><li>a</li><li>b</li></ul>", "- a\n- b"),
-            ("<a href=\"https://aws.amazon.com\">AWS</a>", "[AWS](https://aws.amazon.com)"),
-            ("<a href=\"relative\">text</a>", "text"),
-            ("  indented\n      text ", "indented text"),
-            ("a [b] <i>c</i> d_e *f*", "a \\[b\\] c d\\_e \\*f\\*"),
-            ("x &lt;tag&gt; &amp; y", "x \\<tag\\> & y"),
-            ("see https://example.com/x now", "see <https://example.com/x> now"),
-            ("<p>unclosed <b", "unclosed \\<b"),
-            ("", ""),
-        ];
-        for (html, want) in cases {
-            assert_eq!(md(html), want, "for {html:?}");
+    fn converts_each_rule() {
+        let mut failures = Vec::new();
+        for (rule, input, want) in CASES {
+            let got = html_to_markdown(input);
+            if got != *want {
+                failures.push(format!(
+                    "{rule}: {input:?}\n   got: {got:?}\n  want: {want:?}"
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn output_has_no_trailing_whitespace_or_edge_blank_lines() {
+        for (rule, input, _) in CASES {
+            let got = html_to_markdown(input);
+            assert!(
+                !got.starts_with('\n') && !got.ends_with('\n'),
+                "{rule}: {got:?}"
+            );
+            for line in got.lines() {
+                assert_eq!(
+                    line,
+                    line.trim_end(),
+                    "{rule}: trailing whitespace in {got:?}"
+                );
+            }
         }
     }
 
     #[test]
-    fn nothing_left_that_rustdoc_reads_as_code_blocks() {
-        let html = "<p>The status:</p>\n            <ul>\n              <li>\n                 <p><code>Created</code> - created.</p>\n              </li>\n            </ul>";
-        let out = md(html);
-        assert!(out.lines().all(|l| !l.starts_with("    ")), "{out}");
+    fn survives_arbitrary_fragments() {
+        // Every prefix and suffix of tricky inputs: truncated tags, entities and comments.
+        let tricky = r#"<p>a <a href="https://x.y/(z)">l<b>i</b></a> &#x1F600; &amp<!-- c --> <ul><li>`x</li></ul><pre>``` y</pre><note>n</note></p>"#;
+        for (i, _) in tricky.char_indices() {
+            for piece in [&tricky[..i], &tricky[i..]] {
+                let out = html_to_markdown(piece);
+                assert!(
+                    out.lines().all(|l| l == l.trim_end()),
+                    "{piece:?} -> {out:?}"
+                );
+            }
+        }
     }
 }
