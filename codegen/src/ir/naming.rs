@@ -188,6 +188,6 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect();
-        assert_eq!(types, ["AB", "AB2"]);
+        assert_eq!(types, ["AB", "Ab2"]);
     }
 }

@@ -42,7 +42,7 @@ impl Client {
     pub fn config(&self) -> &::ingot_client_rt::Config {
         self.handle.config()
     }
-    /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html) .
+    /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
     pub fn stop_user_import_job(
         &self,
     ) -> crate::operation::stop_user_import_job::StopUserImportJobFluentBuilder {

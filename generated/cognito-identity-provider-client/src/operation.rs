@@ -65,7 +65,7 @@ pub mod stop_user_import_job {
         ) -> &::cognito_identity_provider_types::input::builders::StopUserImportJobInputBuilder {
             &self.input
         }
-        /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html) .
+        /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
         ///
         /// Fails before sending anything when a required member is missing.
         pub async fn send(

@@ -140,7 +140,7 @@ impl ::ingot_rt::json::ReadJson for UserImportJobStatusType {
         }
     }
 }
-/// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html) .
+/// A user import job in a user pool. Describes the status of user import with a CSV file. For more information, see [Importing users into user pools from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
 #[non_exhaustive]
 #[derive(
     ::core::clone::Clone,
@@ -165,37 +165,14 @@ pub struct UserImportJobType {
     pub completion_date: ::core::option::Option<::ingot_rt::DateTime>,
     /// The status of the user import job. One of the following:
     ///
-    /// -
-    ///
-    /// `Created` - The job was created but not started.
-    ///
-    /// -
-    ///
-    /// `Pending` - A transition state. You have started the job, but it has not begun importing users yet.
-    ///
-    /// -
-    ///
-    /// `InProgress` - The job has started, and users are being imported.
-    ///
-    /// -
-    ///
-    /// `Stopping` - You have stopped the job, but the job has not stopped importing users yet.
-    ///
-    /// -
-    ///
-    /// `Stopped` - You have stopped the job, and the job has stopped importing users.
-    ///
-    /// -
-    ///
-    /// `Succeeded` - The job has completed successfully.
-    ///
-    /// -
-    ///
-    /// `Failed` - The job has stopped due to an error.
-    ///
-    /// -
-    ///
-    /// `Expired` - You created a job, but did not start the job within 24-48 hours. All data associated with the job was deleted, and the job can't be started.
+    /// - `Created` - The job was created but not started.
+    /// - `Pending` - A transition state. You have started the job, but it has not begun importing users yet.
+    /// - `InProgress` - The job has started, and users are being imported.
+    /// - `Stopping` - You have stopped the job, but the job has not stopped importing users yet.
+    /// - `Stopped` - You have stopped the job, and the job has stopped importing users.
+    /// - `Succeeded` - The job has completed successfully.
+    /// - `Failed` - The job has stopped due to an error.
+    /// - `Expired` - You created a job, but did not start the job within 24-48 hours. All data associated with the job was deleted, and the job can't be started.
     pub status: ::core::option::Option<crate::types::UserImportJobStatusType>,
     /// The role Amazon Resource Name (ARN) for the Amazon CloudWatch Logging role for the user import job. For more information, see "Creating the CloudWatch Logs IAM Role" in the Amazon Cognito Developer Guide.
     pub cloud_watch_logs_role_arn: ::core::option::Option<::std::string::String>,

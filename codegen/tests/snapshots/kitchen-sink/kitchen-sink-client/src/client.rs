@@ -42,7 +42,7 @@ impl Client {
     pub fn config(&self) -> &::ingot_client_rt::Config {
         self.handle.config()
     }
-    /// Does everything.
+    /// Does `everything`.
     pub fn do_everything(
         &self,
     ) -> crate::operation::do_everything::DoEverythingFluentBuilder {

@@ -610,7 +610,7 @@ pub mod do_everything {
         ) -> &::kitchen_sink_types::input::builders::DoEverythingInputBuilder {
             &self.input
         }
-        /// Does everything.
+        /// Does `everything`.
         ///
         /// Fails before sending anything when a required member is missing.
         pub async fn send(
