@@ -7,3 +7,24 @@
 mod server;
 
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
+
+/// A StopUserImportJob success body shaped like the API reference's example response.
+///
+/// The timestamps are epoch seconds with a millisecond fraction, as Cognito sends them.
+pub const SAMPLE_RESPONSE: &str = r#"{
+    "UserImportJob": {
+        "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/example-cloudwatch-logs-role",
+        "CompletionDate": 1736443496.379,
+        "CompletionMessage": "Import Job Stopped",
+        "CreationDate": 1736443496.379,
+        "FailedUsers": 0,
+        "ImportedUsers": 0,
+        "JobId": "import-mAgUtd8PMm",
+        "JobName": "Customer import",
+        "PreSignedUrl": "https://aws-cognito-idp-user-import-us-west-2.s3.us-west-2.amazonaws.com/123456789012/us-west-2_EXAMPLE/import-mAgUtd8PMm?X-Amz-Algorithm=AWS4-HMAC-SHA256",
+        "SkippedUsers": 0,
+        "StartDate": 1736443496.379,
+        "Status": "Stopped",
+        "UserPoolId": "us-west-2_EXAMPLE"
+    }
+}"#;
