@@ -180,6 +180,18 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             }
         }
     });
+    let unhandled = quote! { #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::None)) };
+    // An operation without modeled errors has nothing to match on.
+    let classify = if errors.is_empty() {
+        unhandled
+    } else {
+        quote! {
+            match meta.code() {
+                #(#parse_arms)*
+                _ => #unhandled,
+            }
+        }
+    };
     let display_arms = errors
         .iter()
         .map(|(name, _)| quote! { #kind::#name(err) => ::core::fmt::Display::fmt(err, f), });
@@ -266,10 +278,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             impl #error {
                 fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
                     let meta = &response.meta;
-                    let kind = match meta.code() {
-                        #(#parse_arms)*
-                        _ => #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::None)),
-                    };
+                    let kind = #classify;
                     Self { kind, meta: meta.clone() }
                 }
                 /// Which error this is.
