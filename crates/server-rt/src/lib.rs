@@ -37,6 +37,14 @@
 //!
 //! An empty body is accepted and means `{}`. A modeled error returned by a handler is written with
 //! its `@httpError` status.
+//!
+//! # Authentication
+//!
+//! With a [`SigV4Verifier`] set, each operation's [`AuthMode`] decides: `Required` verifies every
+//! request, `Optional` (`@optionalAuth`) lets unsigned requests through but verifies signed ones,
+//! `None` (`@auth([])`) never verifies. The signing key id reaches the glue as
+//! [`RequestContext::access_key_id`]. The `cognito_stub` example serves one Cognito operation so
+//! real clients (AWS CLI, boto3, the JS SDK) can be pointed at it.
 
 mod body;
 mod operation;
