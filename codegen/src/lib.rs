@@ -15,17 +15,20 @@ pub mod model;
 use diag::Diagnostics;
 use emit::{EmitOptions, GeneratedCrate};
 
-/// Parses, validates, lowers and emits one model file: the crates of its service.
+/// Parses, validates, lowers and emits one model file: the types, client and server crates of
+/// its service.
 pub fn generate(
     file: &str,
     text: &str,
+    settings: &ir::Settings,
     opts: &EmitOptions,
 ) -> Result<Vec<GeneratedCrate>, Diagnostics> {
     let model = model::parse_model(file, text)?;
     let index = index::ShapeIndex::new(&model)?;
-    let ir = ir::lower(&index)?;
+    let ir = ir::lower(&index, settings)?;
     Ok(vec![
         emit::types_crate(&ir, opts)?,
         emit::client_crate(&ir, opts)?,
+        emit::server_crate(&ir, opts)?,
     ])
 }

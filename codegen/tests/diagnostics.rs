@@ -11,7 +11,7 @@ fn opts() -> EmitOptions {
 
 /// Generates `text` and returns the printed diagnostics (empty when generation succeeds).
 fn diagnostics(text: &str) -> String {
-    match ingot_codegen::generate("model/bad.json", text, &opts()) {
+    match ingot_codegen::generate("model/bad.json", text, &Default::default(), &opts()) {
         Ok(_) => String::new(),
         Err(d) => d.to_string(),
     }
@@ -115,8 +115,8 @@ fn keyword_member_names_generate() {
             "fooBar": {"target": "smithy.api#String"}, "foo_bar": {"target": "smithy.api#String"},
             "crate": {"target": "smithy.api#String"}, "async": {"target": "smithy.api#String"}}}"#,
     );
-    let crates =
-        ingot_codegen::generate("model/kw.json", &text, &opts()).expect("keywords must generate");
+    let crates = ingot_codegen::generate("model/kw.json", &text, &Default::default(), &opts())
+        .expect("keywords must generate");
     let input = &crates[0]
         .files
         .iter()

@@ -29,7 +29,8 @@ fn generate(fixture: &Path) -> Vec<GeneratedCrate> {
         runtime_dir: "../../../../../crates".into(),
         command: "cargo xtask gen".into(),
     };
-    ingot_codegen::generate(&name, &text, &opts).unwrap_or_else(|d| panic!("{d}"))
+    ingot_codegen::generate(&name, &text, &Default::default(), &opts)
+        .unwrap_or_else(|d| panic!("{d}"))
 }
 
 #[test]

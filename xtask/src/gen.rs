@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ingot_codegen::emit::{EmitOptions, GeneratedCrate};
+use ingot_codegen::ir::Settings;
 
 /// What `run` does with the generated files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,20 +48,26 @@ pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
             .strip_prefix(root)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| model.display().to_string());
-        crates.extend(generate_one(model, &display, "../../crates")?);
+        crates.extend(generate_one(model, &display, "../../crates", None)?);
     }
     let out = root.join("generated");
     sync(&out, &crates, mode, true)
 }
 
 /// Generates one model into `out`, as a small workspace of its own (so it builds anywhere).
-pub fn run_one(root: &Path, model: &Path, out: &Path) -> Result<Summary, String> {
+pub fn run_one(
+    root: &Path,
+    model: &Path,
+    out: &Path,
+    settings: Option<&Path>,
+) -> Result<Summary, String> {
     let runtime = root.join("crates");
     let runtime = fs::canonicalize(&runtime).map_err(|e| format!("{}: {e}", runtime.display()))?;
     let crates = generate_one(
         model,
         &model.display().to_string(),
         &runtime.display().to_string(),
+        settings,
     )?;
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let members: Vec<String> = crates.iter().map(|c| format!("\"{}\"", c.name)).collect();
@@ -76,13 +83,54 @@ fn generate_one(
     model: &Path,
     display: &str,
     runtime_dir: &str,
+    settings: Option<&Path>,
 ) -> Result<Vec<GeneratedCrate>, String> {
     let text = fs::read_to_string(model).map_err(|e| format!("cannot read {display}: {e}"))?;
+    let settings =
+        read_settings(&settings.map_or_else(|| settings_path(model), Path::to_path_buf))?;
     let opts = EmitOptions {
         runtime_dir: runtime_dir.to_owned(),
         command: COMMAND.to_owned(),
     };
-    ingot_codegen::generate(display, &text, &opts).map_err(|d| d.to_string())
+    ingot_codegen::generate(display, &text, &settings, &opts).map_err(|d| d.to_string())
+}
+
+/// `model/foo.json` -> `model/foo.ingot.json`: generator settings that are not in the model.
+fn settings_path(model: &Path) -> PathBuf {
+    model.with_extension("ingot.json")
+}
+
+/// Reads a settings file; a missing file means the defaults. The one setting so far:
+/// `{ "validationError": "InvalidParameterException" }` makes servers answer constraint
+/// violations with that modeled error in AWS's own message style, instead of Smithy's
+/// `ValidationException`.
+fn read_settings(path: &Path) -> Result<Settings, String> {
+    let Ok(text) = fs::read_to_string(path) else {
+        return Ok(Settings::default());
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let Some(object) = value.as_object() else {
+        return Err(format!(
+            "{}: settings must be a JSON object",
+            path.display()
+        ));
+    };
+    let mut settings = Settings::default();
+    for (key, v) in object {
+        match (key.as_str(), v) {
+            ("validationError", serde_json::Value::String(name)) => {
+                settings.validation_error = Some(name.clone())
+            }
+            _ => {
+                return Err(format!(
+                    "{}: unknown or mistyped setting `{key}` (known: \"validationError\": \"<error shape name>\")",
+                    path.display()
+                ))
+            }
+        }
+    }
+    Ok(settings)
 }
 
 fn model_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -91,6 +139,7 @@ fn model_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".ingot.json"))
         .collect();
     files.sort();
     Ok(files)

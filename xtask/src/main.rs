@@ -36,12 +36,14 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut check = false;
     let mut model = None;
     let mut out = None;
+    let mut settings = None;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => check = true,
             "--model" => model = it.next().map(PathBuf::from),
             "--out" => out = it.next().map(PathBuf::from),
+            "--settings" => settings = it.next().map(PathBuf::from),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
@@ -58,7 +60,7 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         (Some(model), Some(out)) if !check => {
-            let summary = gen::run_one(&root, &model, &out)?;
+            let summary = gen::run_one(&root, &model, &out, settings.as_deref())?;
             Ok(gen::report(started, &summary))
         }
         _ => Err(USAGE.to_owned()),

@@ -4,9 +4,11 @@ mod client;
 mod enums;
 mod json;
 mod manifest;
+mod server;
 mod structure;
 mod tokens;
 mod union;
+mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -82,6 +84,39 @@ pub fn client_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate
         (
             "src/operation.rs",
             client::operation_module(ir, &types_ident),
+        ),
+    ];
+    formatted_crate(ir, name, &header, files, modules)
+}
+
+/// The server crate: a handler builder, per-operation errors and validators over `ingot-server-rt`.
+pub fn server_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
+    let name = format!("{}-server", ir.crate_base);
+    let types_name = format!("{}-types", ir.crate_base);
+    let types_ident = proc_macro2::Ident::new(
+        &types_name.replace('-', "_"),
+        proc_macro2::Span::call_site(),
+    );
+    let header = header(ir, opts);
+    let files = vec![
+        GeneratedFile {
+            path: "Cargo.toml".into(),
+            contents: manifest::server_manifest(ir, &name, &types_name, opts, &header),
+        },
+        GeneratedFile {
+            path: "src/lib.rs".into(),
+            contents: manifest::server_lib(ir, &types_name, &header),
+        },
+    ];
+    let modules = [
+        (
+            "src/operation.rs",
+            server::operation_module(ir, &types_ident),
+        ),
+        ("src/service.rs", server::service_module(ir)),
+        (
+            "src/validate.rs",
+            validate::validate_module(ir, &types_ident),
         ),
     ];
     formatted_crate(ir, name, &header, files, modules)

@@ -8,7 +8,8 @@ use serde_json::Value;
 use super::naming::{self, RustIdent};
 use super::{
     Constraints, DefaultValue, EnumVariant, ErrorInfo, IntEnumVariant, MemberIr, Module, NamedKind,
-    OperationIr, Pagination, ServiceIr, StructureIr, Ty, TyKind, TypeDef, TypeKind, TypePath,
+    OperationIr, Pagination, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
+    TypePath, Validation,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docs::html_to_markdown;
@@ -17,9 +18,10 @@ use crate::model::traits::{EnumValue, ErrorFault, Paginated, TimestampFormat};
 use crate::model::{Member, Shape, ShapeId, ShapeKind, Traits};
 
 /// Lowers a validated model to the IR of its service.
-pub fn lower(index: &ShapeIndex<'_>) -> Result<ServiceIr, Diagnostics> {
+pub fn lower(index: &ShapeIndex<'_>, settings: &Settings) -> Result<ServiceIr, Diagnostics> {
     let mut cx = Lowering::new(index);
-    let service = cx.service();
+    let mut service = cx.service();
+    service.validation = cx.validation(settings);
     cx.diags.into_result(service)
 }
 
@@ -180,9 +182,28 @@ impl<'a, 'm> Lowering<'a, 'm> {
             signing_name: svc.traits.sigv4_name.clone(),
             endpoint_prefix,
             docs: docs(&svc.traits),
+            validation: Validation::Smithy,
             operations,
             types,
         }
+    }
+
+    /// The configured validation error must be one of the service's error shapes.
+    fn validation(&mut self, settings: &Settings) -> Validation {
+        let Some(name) = &settings.validation_error else {
+            return Validation::Smithy;
+        };
+        let known = self
+            .paths
+            .iter()
+            .any(|(id, p)| p.module == Module::Error && id.name() == name);
+        if !known {
+            self.diags.push(
+                Diagnostic::in_file(self.file, format!("the settings name `{name}` as the validation error, but the service has no such error shape"))
+                    .help("use the name of one of the service's error structures, or remove `validationError`"),
+            );
+        }
+        Validation::ModeledError(name.clone())
     }
 
     fn type_def(&mut self, id: &ShapeId, path: TypePath) -> Option<TypeDef> {
@@ -278,6 +299,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             docs: docs(&shape.traits),
             deprecated: shape.traits.deprecated.clone(),
             paginated,
+            optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
                     .traits

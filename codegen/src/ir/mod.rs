@@ -34,10 +34,30 @@ pub struct ServiceIr {
     /// Host prefix of the default endpoint.
     pub endpoint_prefix: String,
     pub docs: Option<String>,
+    /// How servers report constraint violations.
+    pub validation: Validation,
     /// Sorted by name.
     pub operations: Vec<OperationIr>,
     /// Sorted by module, then name.
     pub types: Vec<TypeDef>,
+}
+
+/// How a generated server answers constraint violations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Validation {
+    /// `smithy.framework#ValidationException` with a field list (the Smithy default).
+    Smithy,
+    /// A modeled error of the service (e.g. Cognito's `InvalidParameterException`) with AWS's
+    /// own "N validation errors detected" message, as the real service answers.
+    ModeledError(String),
+}
+
+/// Generator settings that are not in the model.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The error shape servers answer constraint violations with; `None` for Smithy's
+    /// `ValidationException`.
+    pub validation_error: Option<String>,
 }
 
 /// The module a generated type lives in.
@@ -103,6 +123,8 @@ pub struct OperationIr {
     pub paginated: Option<Pagination>,
     /// Sent without SigV4: `@auth([])` on the operation, or a service that does not sign.
     pub unsigned: bool,
+    /// `@optionalAuth`: servers accept unsigned requests (and still verify signed ones).
+    pub optional_auth: bool,
 }
 
 /// `@paginated`, merged with the service's, with paths resolved to member names.

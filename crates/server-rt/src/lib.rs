@@ -70,3 +70,9 @@ pub use violation::{ConstraintKind, PathSeg, Violation};
 
 /// The boxed error type bodies and services may fail with.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Crates generated code names through this runtime, so generated crates depend on it alone.
+#[doc(hidden)]
+pub mod __private {
+    pub use bytes;
+}

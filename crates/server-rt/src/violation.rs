@@ -1,15 +1,8 @@
 //! Constraint violations as the generated validators report them, before any message is written.
 
-/// One step of the path from the top-level input to the violating value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PathSeg {
-    /// A structure member, by its exact model (wire) name, e.g. `UserPoolId`.
-    Member(&'static str),
-    /// A list element, 0-based.
-    Index(usize),
-    /// A map value, by its key.
-    Key(String),
-}
+/// One step of the path from the top-level input to the violating value: the reader's own path
+/// type, so missing required members recorded while parsing need no conversion.
+pub use ingot_rt::json::PathSeg;
 
 /// The constraint that a value broke.
 #[derive(Debug, Clone, PartialEq, Eq)]

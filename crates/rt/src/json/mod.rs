@@ -26,7 +26,7 @@
 //! let job_id: String = cx.required(job_id, "JobId");
 //! let count: Option<i64> = cx.member("Count", &members["Count"])?;
 //! assert_eq!((job_id.as_str(), count), ("", Some(3)));
-//! assert_eq!(cx.take_missing(), ["/JobId"]);
+//! assert_eq!(cx.take_missing(), [vec![ingot_rt::json::PathSeg::Member("JobId")]]);
 //! # Ok::<(), json::JsonError>(())
 //! ```
 

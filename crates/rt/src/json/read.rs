@@ -86,7 +86,7 @@ impl std::error::Error for JsonError {}
 #[derive(Debug, Default)]
 pub struct ReadCx {
     path: Vec<PathSeg>,
-    missing: Vec<String>,
+    missing: Vec<Vec<PathSeg>>,
 }
 
 impl ReadCx {
@@ -164,16 +164,16 @@ impl ReadCx {
         match value {
             Some(v) => v,
             None => {
-                self.path.push(PathSeg::Member(name));
-                self.missing.push(self.path_string());
-                self.path.pop();
+                let mut path = self.path.clone();
+                path.push(PathSeg::Member(name));
+                self.missing.push(path);
                 T::default()
             }
         }
     }
 
     /// Paths of the missing required members, in the order they were found; clears the list.
-    pub fn take_missing(&mut self) -> Vec<String> {
+    pub fn take_missing(&mut self) -> Vec<Vec<PathSeg>> {
         std::mem::take(&mut self.missing)
     }
 

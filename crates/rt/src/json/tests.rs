@@ -272,7 +272,13 @@ fn structure_reading_with_paths_and_required_members() {
             created: None
         })
     );
-    assert_eq!(cx.take_missing(), vec!["/UserImportJob/JobId".to_owned()]);
+    assert_eq!(
+        cx.take_missing(),
+        vec![vec![
+            PathSeg::Member("UserImportJob"),
+            PathSeg::Member("JobId")
+        ]]
+    );
     assert!(cx.take_missing().is_empty());
 
     let body = br#"{"UserImportJob": {"JobId": "j", "Count": 1, "CreationDate": "soon"}}"#;
