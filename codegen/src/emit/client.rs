@@ -5,8 +5,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, prefixed};
-use crate::ir::{OperationIr, Protocol, ServiceIr, TypeKind};
+use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, prefixed, rust_type};
+use crate::ir::{OperationIr, Pagination, PathStep, Protocol, ServiceIr, TypeKind};
 
 /// `src/client.rs`: the service metadata and the `Client`.
 pub fn client_module(ir: &ServiceIr) -> TokenStream {
@@ -198,6 +198,10 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     let source_arms = errors
         .iter()
         .map(|(name, _)| quote! { #kind::#name(err) => ::core::option::Option::Some(err), });
+    let paginator = op
+        .paginated
+        .as_ref()
+        .map(|p| paginator(op, p, &builder, &error, &input, &output, types));
     let op_doc = docs(op.docs.as_deref());
     let module_doc = doc_line(&format!(
         "The `{wire}` operation: its fluent builder, input, output and error."
@@ -244,6 +248,8 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                     send(&self.handle, input).await
                 }
             }
+
+            #paginator
 
             /// Sends a built input.
             pub async fn send(
@@ -313,4 +319,136 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             }
         }
     }
+}
+
+/// `into_paginator()` on the fluent builder, the paginator with `send()` (pages) and, when the
+/// model names the items, `items()`.
+fn paginator(
+    op: &OperationIr,
+    p: &Pagination,
+    builder: &Ident,
+    error: &Ident,
+    input: &Ident,
+    output: &Ident,
+    types: &Ident,
+) -> TokenStream {
+    let stem = op.input.name.name.trim_end_matches("Input").to_owned();
+    let paginator = format_ident!("{stem}Paginator");
+    let pages = format_ident!("{stem}Pages");
+    let input_builder = format_ident!("{}Builder", op.input.name.name);
+    let token_field = ident(&p.input_token.field);
+    let set_token = if p.input_token.optional {
+        quote! { self.0.#token_field = ::core::option::Option::Some(token); }
+    } else {
+        quote! { self.0.#token_field = token; }
+    };
+    let next_token = borrow_path(&p.output_token);
+    let token_ty = rust_type(&p.token);
+    let page_size = p.page_size.as_ref().map(|(step, ty)| {
+        let f = ident(&step.field);
+        let t = rust_type(ty);
+        quote! {
+            /// Sets the page size (the number of items the service returns per page at most).
+            pub fn page_size(mut self, size: #t) -> Self {
+                self.input = self.input.#f(size);
+                self
+            }
+        }
+    });
+    let items = p.items.as_ref().map(|(steps, item)| {
+        let item_ty = rust_type(item);
+        let extract = owned_path(steps);
+        quote! {
+            /// Every item of every page, in order; an error ends the stream after it is yielded.
+            pub fn items(self) -> impl ::ingot_client_rt::__private::futures_util::Stream<Item = ::core::result::Result<#item_ty, ::ingot_client_rt::SdkError<#error>>> + ::core::marker::Send {
+                ::ingot_client_rt::paginate::items(self.send(), |page| page.map(|o| #extract))
+            }
+        }
+    });
+    let wire = &op.name;
+    let doc = doc_line(&format!("Pages through `{wire}`: each request carries the token of the previous page until the service returns none (or repeats one)."));
+    quote! {
+        impl #builder {
+            /// Turns this request into a paginator over all pages.
+            pub fn into_paginator(self) -> #paginator {
+                #paginator { handle: self.handle, input: self.input }
+            }
+        }
+
+        #doc
+        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+        pub struct #paginator {
+            handle: ::ingot_client_rt::Client,
+            input: ::#types::input::builders::#input_builder,
+        }
+        impl #paginator {
+            #page_size
+            /// The pages, as a stream; a missing required member is the first and only item.
+            pub fn send(self) -> impl ::ingot_client_rt::__private::futures_util::Stream<Item = ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>>> + ::core::marker::Send {
+                use ::ingot_client_rt::__private::futures_util::StreamExt as _;
+                let handle = self.handle;
+                match self.input.build() {
+                    ::core::result::Result::Ok(input) => ::ingot_client_rt::paginate::pages(#pages(input), move |pages: #pages| {
+                        let handle = handle.clone();
+                        async move { send(&handle, pages.0).await }
+                    })
+                    .left_stream(),
+                    ::core::result::Result::Err(e) => {
+                        let err = ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ));
+                        ::ingot_client_rt::__private::futures_util::stream::once(async move { ::core::result::Result::Err(err) }).right_stream()
+                    }
+                }
+            }
+            #items
+        }
+
+        #[derive(::core::clone::Clone)]
+        struct #pages(#input);
+        impl ::ingot_client_rt::Paginated for #pages {
+            type Output = #output;
+            type Token = #token_ty;
+            fn next_token(output: &#output) -> ::core::option::Option<&#token_ty> {
+                #next_token
+            }
+            fn is_empty(token: &#token_ty) -> bool {
+                token.is_empty()
+            }
+            fn set_token(&mut self, token: #token_ty) {
+                #set_token
+            }
+        }
+    }
+}
+
+/// `Option<&Token>` of the token at `steps`, starting from `output: &Output`.
+fn borrow_path(steps: &[PathStep]) -> TokenStream {
+    let mut expr = quote! { ::core::option::Option::Some(output) };
+    for step in steps {
+        let f = ident(&step.field);
+        expr = match (step.optional, step.boxed) {
+            (true, true) => quote! { #expr.and_then(|v| v.#f.as_deref()) },
+            (true, false) => quote! { #expr.and_then(|v| v.#f.as_ref()) },
+            (false, true) => quote! { #expr.map(|v| &*v.#f) },
+            (false, false) => quote! { #expr.map(|v| &v.#f) },
+        };
+    }
+    expr
+}
+
+/// The owned items at `steps` of `o: Output`, empty when any step is absent.
+fn owned_path(steps: &[PathStep]) -> TokenStream {
+    let mut expr = quote! { ::core::option::Option::Some(o) };
+    for step in steps {
+        let f = ident(&step.field);
+        expr = match (step.optional, step.boxed) {
+            (true, true) => quote! { #expr.and_then(|v| v.#f.map(|b| *b)) },
+            (true, false) => quote! { #expr.and_then(|v| v.#f) },
+            (false, true) => quote! { #expr.map(|v| *v.#f) },
+            (false, false) => quote! { #expr.map(|v| v.#f) },
+        };
+    }
+    quote! { #expr.unwrap_or_default() }
 }

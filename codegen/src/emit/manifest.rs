@@ -98,6 +98,9 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          //! constraints are not checked on the client (as in AWS SDKs): the service checks them.\n\n\
          // The model deprecates some operations and members; the generated code itself still sends them.\n\
          #![allow(deprecated)]\n\
+         // Operation errors carry the service's metadata, as the AWS SDK's do; boxing them all would\n\
+         // cost every caller an allocation for the rare error path.\n\
+         #![allow(clippy::result_large_err)]\n\
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
          #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n\
          /// The client and the service metadata.\n#[rustfmt::skip]\npub mod client;\n\

@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::naming::{self, RustIdent};
 use super::{
     Constraints, DefaultValue, EnumVariant, ErrorInfo, IntEnumVariant, MemberIr, Module, NamedKind,
-    OperationIr, Pagination, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
-    TypePath, Validation,
+    OperationIr, Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef,
+    TypeKind, TypePath, Validation,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docs::html_to_markdown;
@@ -145,7 +145,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let mut operations = Vec::new();
         let op_ids: Vec<ShapeId> = self.index.operations.iter().cloned().collect();
         for id in op_ids {
-            let (op, input, output) = self.operation(&id);
+            let (mut op, input, output) = self.operation(&id);
+            op.paginated = self.pagination(self.index.shape(&id), &input, &output, &types);
             types.push(input);
             types.push(output);
             operations.push(op);
@@ -288,7 +289,6 @@ impl<'a, 'm> Lowering<'a, 'm> {
             .collect();
         errors.sort();
         errors.dedup();
-        let paginated = self.pagination(shape);
         let ir = OperationIr {
             fn_name: naming::fn_name(&name),
             name,
@@ -298,7 +298,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             errors: errors.into_iter().map(|(_, p)| p).collect(),
             docs: docs(&shape.traits),
             deprecated: shape.traits.deprecated.clone(),
-            paginated,
+            paginated: None,
             optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
@@ -337,7 +337,13 @@ impl<'a, 'm> Lowering<'a, 'm> {
         }
     }
 
-    fn pagination(&mut self, op: &Shape) -> Option<Pagination> {
+    fn pagination(
+        &mut self,
+        op: &Shape,
+        input: &TypeDef,
+        output: &TypeDef,
+        types: &[TypeDef],
+    ) -> Option<Pagination> {
         let own = op.traits.paginated.as_ref()?;
         let inherited = self
             .index
@@ -353,20 +359,93 @@ impl<'a, 'm> Lowering<'a, 'm> {
             items: pick(&own.items, &inherited.items),
             page_size: pick(&own.page_size, &inherited.page_size),
         };
-        match (merged.input_token, merged.output_token) {
-            (Some(input_token), Some(output_token)) => Some(Pagination {
-                input_token,
-                output_token,
-                items: merged.items,
-                page_size: merged.page_size,
-            }),
-            _ => {
-                self.diags.push(
-                    Diagnostic::shape(self.file, op.id.as_str(), "`@paginated` needs an `inputToken` and an `outputToken` (on the operation or the service)"),
-                );
-                None
-            }
-        }
+        let (Some(input_token), Some(output_token)) = (merged.input_token, merged.output_token)
+        else {
+            self.diags.push(Diagnostic::shape(
+                self.file,
+                op.id.as_str(),
+                "`@paginated` needs an `inputToken` and an `outputToken` (on the operation or the service)",
+            ));
+            return None;
+        };
+        let mut fail = |what: &str, path: &str| {
+            self.diags.push(
+                Diagnostic::shape(self.file, op.id.as_str(), format!("`@paginated` {what} `{path}` does not name a member of the right type"))
+                    .help("tokens are strings (or maps), the output token of the input token's type, items a list or map, pageSize a number; paths are dot-separated member names"),
+            );
+        };
+        // Tokens are opaque: strings for most services, key maps for DynamoDB.
+        let string = |t: &Ty| {
+            matches!(
+                t.kind,
+                TyKind::String | TyKind::Map { .. } | TyKind::List { .. }
+            )
+        };
+        let Some((token_in, token_ty)) =
+            resolve_path(input, &input_token, types).filter(|(p, t)| p.len() == 1 && string(t))
+        else {
+            fail("inputToken", &input_token);
+            return None;
+        };
+        let Some((token_out, _)) =
+            resolve_path(output, &output_token, types).filter(|(_, t)| t.kind == token_ty.kind)
+        else {
+            fail("outputToken", &output_token);
+            return None;
+        };
+        let items = match &merged.items {
+            None => None,
+            Some(path) => match resolve_path(output, path, types) {
+                Some((
+                    steps,
+                    Ty {
+                        kind:
+                            TyKind::List {
+                                member,
+                                sparse: false,
+                            },
+                        ..
+                    },
+                )) => Some((steps, *member)),
+                // Maps and sparse lists paginate too; their pages are still there, only `items()` is not.
+                Some((
+                    _,
+                    Ty {
+                        kind: TyKind::Map { .. } | TyKind::List { .. },
+                        ..
+                    },
+                )) => None,
+                _ => {
+                    fail("items", path);
+                    None
+                }
+            },
+        };
+        let page_size = match &merged.page_size {
+            None => None,
+            Some(path) => match resolve_path(input, path, types) {
+                Some((steps, ty))
+                    if steps.len() == 1
+                        && matches!(
+                            ty.kind,
+                            TyKind::Integer | TyKind::Long | TyKind::Short | TyKind::Byte
+                        ) =>
+                {
+                    steps.into_iter().next().map(|s| (s, ty))
+                }
+                _ => {
+                    fail("pageSize", path);
+                    None
+                }
+            },
+        };
+        Some(Pagination {
+            input_token: token_in.into_iter().next()?,
+            token: token_ty,
+            output_token: token_out,
+            items,
+            page_size,
+        })
     }
 
     fn members(&mut self, owner: &Shape, members: &[Member], union: bool) -> Vec<MemberIr> {
@@ -649,6 +728,32 @@ impl<'a, 'm> Lowering<'a, 'm> {
         }
         out
     }
+}
+
+/// Follows a dot-separated member path from `start` through structure types.
+fn resolve_path(start: &TypeDef, path: &str, types: &[TypeDef]) -> Option<(Vec<PathStep>, Ty)> {
+    let mut current = start;
+    let mut steps = Vec::new();
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let TypeKind::Structure(s) = &current.kind else {
+            return None;
+        };
+        let m = s.members.iter().find(|m| m.wire_name == part)?;
+        steps.push(PathStep {
+            field: m.rust_name.clone(),
+            optional: m.optional,
+            boxed: m.boxed,
+        });
+        if parts.peek().is_none() {
+            return Some((steps, m.ty.clone()));
+        }
+        let TyKind::Named(next, NamedKind::Structure) = &m.ty.kind else {
+            return None;
+        };
+        current = types.iter().find(|t| &t.path == next)?;
+    }
+    None
 }
 
 fn is_unit(id: &ShapeId) -> bool {

@@ -127,14 +127,28 @@ pub struct OperationIr {
     pub optional_auth: bool,
 }
 
-/// `@paginated`, merged with the service's, with paths resolved to member names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `@paginated`, merged with the service's, with its member paths resolved against the
+/// operation's input and output types.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Pagination {
-    pub input_token: String,
-    /// Dot-separated member path into the output.
-    pub output_token: String,
-    pub items: Option<String>,
-    pub page_size: Option<String>,
+    /// The input member that carries the token.
+    pub input_token: PathStep,
+    /// The token's type (a string, or a key map for DynamoDB).
+    pub token: Ty,
+    /// From the output to the next token (a string).
+    pub output_token: Vec<PathStep>,
+    /// From the output to the page's items, and the item type, when `items` names a list.
+    pub items: Option<(Vec<PathStep>, Ty)>,
+    /// The input member that sets the page size.
+    pub page_size: Option<(PathStep, Ty)>,
+}
+
+/// One member on a pagination path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathStep {
+    pub field: RustIdent,
+    pub optional: bool,
+    pub boxed: bool,
 }
 
 /// One generated type.

@@ -35,6 +35,7 @@ mod credentials;
 mod endpoint;
 mod error;
 mod error_meta;
+pub mod paginate;
 mod response;
 mod retry;
 mod service;
@@ -52,6 +53,7 @@ pub use error::{
     Unhandled,
 };
 pub use error_meta::{parse_error_metadata, sanitize_error_code, ErrorMetadata};
+pub use paginate::Paginated;
 pub use response::RawResponse;
 pub use retry::RetryConfig;
 pub use service::{Protocol, ServiceInfo};
@@ -65,5 +67,6 @@ pub use aws_credential_types::Credentials;
 #[doc(hidden)]
 pub mod __private {
     pub use ::bytes;
+    pub use ::futures_util;
     pub use ::http;
 }

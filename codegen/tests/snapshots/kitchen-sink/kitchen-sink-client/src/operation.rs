@@ -633,6 +633,102 @@ pub mod do_everything {
             send(&self.handle, input).await
         }
     }
+    impl DoEverythingFluentBuilder {
+        /// Turns this request into a paginator over all pages.
+        pub fn into_paginator(self) -> DoEverythingPaginator {
+            DoEverythingPaginator {
+                handle: self.handle,
+                input: self.input,
+            }
+        }
+    }
+    /// Pages through `DoEverything`: each request carries the token of the previous page until the service returns none (or repeats one).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+    pub struct DoEverythingPaginator {
+        handle: ::ingot_client_rt::Client,
+        input: ::kitchen_sink_types::input::builders::DoEverythingInputBuilder,
+    }
+    impl DoEverythingPaginator {
+        /// Sets the page size (the number of items the service returns per page at most).
+        pub fn page_size(mut self, size: i32) -> Self {
+            self.input = self.input.int(size);
+            self
+        }
+        /// The pages, as a stream; a missing required member is the first and only item.
+        pub fn send(
+            self,
+        ) -> impl ::ingot_client_rt::__private::futures_util::Stream<
+            Item = ::core::result::Result<
+                DoEverythingOutput,
+                ::ingot_client_rt::SdkError<DoEverythingError>,
+            >,
+        > + ::core::marker::Send {
+            use ::ingot_client_rt::__private::futures_util::StreamExt as _;
+            let handle = self.handle;
+            match self.input.build() {
+                ::core::result::Result::Ok(input) => {
+                    ::ingot_client_rt::paginate::pages(
+                            DoEverythingPages(input),
+                            move |pages: DoEverythingPages| {
+                                let handle = handle.clone();
+                                async move { send(&handle, pages.0).await }
+                            },
+                        )
+                        .left_stream()
+                }
+                ::core::result::Result::Err(e) => {
+                    let err = ::ingot_client_rt::SdkError::ConstructionFailure(
+                        ::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ),
+                    );
+                    ::ingot_client_rt::__private::futures_util::stream::once(async move {
+                            ::core::result::Result::Err(err)
+                        })
+                        .right_stream()
+                }
+            }
+        }
+        /// Every item of every page, in order; an error ends the stream after it is yielded.
+        pub fn items(
+            self,
+        ) -> impl ::ingot_client_rt::__private::futures_util::Stream<
+            Item = ::core::result::Result<
+                ::std::string::String,
+                ::ingot_client_rt::SdkError<DoEverythingError>,
+            >,
+        > + ::core::marker::Send {
+            ::ingot_client_rt::paginate::items(
+                self.send(),
+                |page| {
+                    page
+                        .map(|o| {
+                            ::core::option::Option::Some(o)
+                                .and_then(|v| v.list)
+                                .unwrap_or_default()
+                        })
+                },
+            )
+        }
+    }
+    #[derive(::core::clone::Clone)]
+    struct DoEverythingPages(DoEverythingInput);
+    impl ::ingot_client_rt::Paginated for DoEverythingPages {
+        type Output = DoEverythingOutput;
+        type Token = ::std::string::String;
+        fn next_token(
+            output: &DoEverythingOutput,
+        ) -> ::core::option::Option<&::std::string::String> {
+            ::core::option::Option::Some(output).and_then(|v| v.next.as_ref())
+        }
+        fn is_empty(token: &::std::string::String) -> bool {
+            token.is_empty()
+        }
+        fn set_token(&mut self, token: ::std::string::String) {
+            self.0.next = ::core::option::Option::Some(token);
+        }
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
