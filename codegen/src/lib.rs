@@ -15,6 +15,17 @@ pub mod model;
 use diag::Diagnostics;
 use emit::{EmitOptions, GeneratedCrate};
 
+/// What one model produced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Generated {
+    /// The types, client and server crates.
+    pub crates: Vec<GeneratedCrate>,
+    /// Shapes in the service closure.
+    pub shapes: usize,
+    /// Operations of the service.
+    pub operations: usize,
+}
+
 /// Parses, validates, lowers and emits one model file: the types, client and server crates of
 /// its service.
 pub fn generate(
@@ -22,13 +33,17 @@ pub fn generate(
     text: &str,
     settings: &ir::Settings,
     opts: &EmitOptions,
-) -> Result<Vec<GeneratedCrate>, Diagnostics> {
+) -> Result<Generated, Diagnostics> {
     let model = model::parse_model(file, text)?;
     let index = index::ShapeIndex::new(&model)?;
     let ir = ir::lower(&index, settings)?;
-    Ok(vec![
-        emit::types_crate(&ir, opts)?,
-        emit::client_crate(&ir, opts)?,
-        emit::server_crate(&ir, opts)?,
-    ])
+    Ok(Generated {
+        crates: vec![
+            emit::types_crate(&ir, opts)?,
+            emit::client_crate(&ir, opts)?,
+            emit::server_crate(&ir, opts)?,
+        ],
+        shapes: index.closure.len(),
+        operations: ir.operations.len(),
+    })
 }

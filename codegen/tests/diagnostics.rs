@@ -116,6 +116,7 @@ fn keyword_member_names_generate() {
             "crate": {"target": "smithy.api#String"}, "async": {"target": "smithy.api#String"}}}"#,
     );
     let crates = ingot_codegen::generate("model/kw.json", &text, &Default::default(), &opts())
+        .map(|g| g.crates)
         .expect("keywords must generate");
     let input = &crates[0]
         .files

@@ -30,6 +30,7 @@ fn generate(fixture: &Path) -> Vec<GeneratedCrate> {
         command: "cargo xtask gen".into(),
     };
     ingot_codegen::generate(&name, &text, &Default::default(), &opts)
+        .map(|g| g.crates)
         .unwrap_or_else(|d| panic!("{d}"))
 }
 

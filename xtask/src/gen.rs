@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use ingot_codegen::emit::{EmitOptions, GeneratedCrate};
 use ingot_codegen::ir::Settings;
+use ingot_codegen::Generated;
 
 /// What `run` does with the generated files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub fn workspace_root() -> PathBuf {
 #[derive(Debug, Default)]
 pub struct Summary {
     pub models: usize,
+    pub shapes: usize,
+    pub operations: usize,
     pub crates: usize,
     pub files: usize,
     pub lines: usize,
@@ -43,15 +46,25 @@ pub struct Summary {
 pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
     let models = model_files(&root.join("model"))?;
     let mut crates = Vec::new();
+    let (mut shapes, mut operations) = (0, 0);
     for model in &models {
         let display = model
             .strip_prefix(root)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| model.display().to_string());
-        crates.extend(generate_one(model, &display, "../../crates", None)?);
+        let generated = generate_one(model, &display, "../../crates", None)?;
+        shapes += generated.shapes;
+        operations += generated.operations;
+        crates.extend(generated.crates);
     }
     let out = root.join("generated");
-    sync(&out, &crates, mode, true)
+    let summary = sync(&out, &crates, mode, true)?;
+    Ok(Summary {
+        models: models.len(),
+        shapes,
+        operations,
+        ..summary
+    })
 }
 
 /// Generates one model into `out`, as a small workspace of its own (so it builds anywhere).
@@ -63,12 +76,13 @@ pub fn run_one(
 ) -> Result<Summary, String> {
     let runtime = root.join("crates");
     let runtime = fs::canonicalize(&runtime).map_err(|e| format!("{}: {e}", runtime.display()))?;
-    let crates = generate_one(
+    let generated = generate_one(
         model,
         &model.display().to_string(),
         &runtime.display().to_string(),
         settings,
     )?;
+    let crates = generated.crates;
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let members: Vec<String> = crates.iter().map(|c| format!("\"{}\"", c.name)).collect();
     let manifest = format!(
@@ -76,7 +90,13 @@ pub fn run_one(
         members.join(", ")
     );
     write_if_changed(&out.join("Cargo.toml"), &manifest)?;
-    sync(out, &crates, Mode::Write, false)
+    let summary = sync(out, &crates, Mode::Write, false)?;
+    Ok(Summary {
+        models: 1,
+        shapes: generated.shapes,
+        operations: generated.operations,
+        ..summary
+    })
 }
 
 fn generate_one(
@@ -84,7 +104,7 @@ fn generate_one(
     display: &str,
     runtime_dir: &str,
     settings: Option<&Path>,
-) -> Result<Vec<GeneratedCrate>, String> {
+) -> Result<Generated, String> {
     let text = fs::read_to_string(model).map_err(|e| format!("cannot read {display}: {e}"))?;
     let settings =
         read_settings(&settings.map_or_else(|| settings_path(model), Path::to_path_buf))?;
@@ -251,7 +271,10 @@ fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
 /// Times a generation run and prints its summary.
 pub fn report(started: Instant, s: &Summary) -> String {
     format!(
-        "generated {} crate(s): {} files, {} lines ({} written) in {:.2?}",
+        "{} model(s), {} shapes, {} operations -> {} crate(s): {} files, {} lines ({} written) in {:.2?}",
+        s.models,
+        s.shapes,
+        s.operations,
         s.crates,
         s.files,
         s.lines,

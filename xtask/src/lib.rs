@@ -2,4 +2,6 @@
 //! `generated/`. The generator itself (`ingot-codegen`) does no I/O.
 
 pub mod gen;
+pub mod moto;
 pub mod test;
+pub mod venv;

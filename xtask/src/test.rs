@@ -44,12 +44,14 @@ const STEPS: &[Step] = &[
 pub fn run(root: &Path) -> Result<String, String> {
     crate::gen::run(root, crate::gen::Mode::Check)?;
     println!("ok: generated/ is fresh");
+    let python = crate::venv::ensure(root)?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     for step in STEPS {
         println!("== {}: cargo {}", step.what, step.args.join(" "));
         let status = Command::new(&cargo)
             .args(step.args)
             .envs(step.env.iter().copied())
+            .env("INGOT_PYTHON", &python)
             .current_dir(root)
             .status()
             .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -61,5 +63,6 @@ pub fn run(root: &Path) -> Result<String, String> {
             ));
         }
     }
+    crate::moto::run(root, &python, &cargo)?;
     Ok("all checks passed".into())
 }

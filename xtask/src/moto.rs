@@ -1,0 +1,87 @@
+//! Clients generated from the full official models against moto: generate the crates into
+//! `target/full-models/`, start moto on loopback, run `tests/moto`, stop moto.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// The full models the moto tests use, and where their crates go.
+const MODELS: &[(&str, &str)] = &[
+    ("cognito-identity-provider-2016-04-18.json", "cognito"),
+    ("dynamodb-2012-08-10.json", "dynamodb"),
+];
+
+/// Kills moto when the run ends, however it ends.
+struct Moto(Child);
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs the moto suite; skipped (with a notice) when the official models are not beside the project.
+pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
+    let models = root.join("../shared/models");
+    if !models.exists() {
+        println!(
+            "SKIP: {} not found; moto tests of the full models not run",
+            models.display()
+        );
+        return Ok(());
+    }
+    for (file, dir) in MODELS {
+        crate::gen::run_one(
+            root,
+            &models.join(file),
+            &root.join("target/full-models").join(dir),
+            None,
+        )?;
+    }
+    let port = free_port()?;
+    let moto_server = python.with_file_name("moto_server");
+    let child = Command::new(&moto_server)
+        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", moto_server.display()))?;
+    let _moto = Moto(child);
+    wait_until_listening(port, Duration::from_secs(30))?;
+    println!("== moto tests (moto on 127.0.0.1:{port}): cargo test --manifest-path tests/moto/Cargo.toml");
+    let status = Command::new(cargo)
+        .args(["test", "--manifest-path", "tests/moto/Cargo.toml"])
+        .env("MOTO_ENDPOINT", format!("http://127.0.0.1:{port}"))
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("FAILED: moto tests (cargo test --manifest-path tests/moto/Cargo.toml)".into())
+    }
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
+}
+
+fn wait_until_listening(port: u16, limit: Duration) -> Result<(), String> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        sleep(Duration::from_millis(100));
+    }
+    Err(format!(
+        "moto did not listen on 127.0.0.1:{port} within {limit:?}"
+    ))
+}
