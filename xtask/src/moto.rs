@@ -1,5 +1,5 @@
 //! Clients generated from the full official models against moto: generate the crates into
-//! `target/full-models/`, start moto on loopback, run `tests/moto`, stop moto.
+//! `target/full-models/`, start moto on loopback, run `tests/full-models`, stop moto.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -51,9 +51,9 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
         .map_err(|e| format!("cannot start {}: {e}", moto_server.display()))?;
     let _moto = Moto(child);
     wait_until_listening(port, Duration::from_secs(30))?;
-    println!("== moto tests (moto on 127.0.0.1:{port}): cargo test --manifest-path tests/moto/Cargo.toml");
+    println!("== moto tests (moto on 127.0.0.1:{port}): cargo test --manifest-path tests/full-models/Cargo.toml");
     let status = Command::new(cargo)
-        .args(["test", "--manifest-path", "tests/moto/Cargo.toml"])
+        .args(["test", "--manifest-path", "tests/full-models/Cargo.toml"])
         .env("MOTO_ENDPOINT", format!("http://127.0.0.1:{port}"))
         .current_dir(root)
         .status()
@@ -61,7 +61,7 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
-        Err("FAILED: moto tests (cargo test --manifest-path tests/moto/Cargo.toml)".into())
+        Err("FAILED: moto tests (cargo test --manifest-path tests/full-models/Cargo.toml)".into())
     }
 }
 

@@ -106,6 +106,7 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          /// The client and the service metadata.\n#[rustfmt::skip]\npub mod client;\n\
          /// One module per operation: fluent builder, input, output and error.\n#[rustfmt::skip]\npub mod operation;\n\n\
          pub use ::{types}::{{error, input, output, types}};\n\
+         pub use ::{types}::{{Blob, DateTime, Document}};\n\
          pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig,\n}};\npub use client::Client;\n",
         sdk = ir.sdk_id,
         service = ir.name,
@@ -152,6 +153,7 @@ pub fn server_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          /// The builder handlers are registered on.\n#[rustfmt::skip]\npub mod service;\n\
          #[rustfmt::skip]\nmod validate;\n\n\
          pub use ::{types}::{{error, input, output, types}};\n\
+         pub use ::{types}::{{Blob, DateTime, Document}};\n\
          pub use ::ingot_server_rt::{{serve, AwsJsonService, RequestContext, SigV4Verifier}};\n\
          pub use service::{{MissingHandlers, ServiceBuilder}};\n",
         sdk = ir.sdk_id,
