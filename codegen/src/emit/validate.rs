@@ -197,7 +197,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
     }
     if let (Some(pattern), TyKind::String) = (&c.pattern, &ty.kind) {
         out.push(quote! {
-            static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(#pattern);
+            static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(#pattern);
             if !PATTERN.is_match(#x) {
                 out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Pattern(#pattern) });
             }

@@ -3,9 +3,13 @@
 //! check that every operation has a handler.
 
 use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobErrorKind;
-use cognito_identity_provider_client::{Client, Config, Credentials, ProvideErrorMetadata, RetryConfig, SdkError};
+use cognito_identity_provider_client::{
+    Client, Config, Credentials, ProvideErrorMetadata, RetryConfig, SdkError,
+};
 use cognito_identity_provider_server::error::ResourceNotFoundException;
-use cognito_identity_provider_server::operation::stop_user_import_job::{StopUserImportJobError, StopUserImportJobOutput};
+use cognito_identity_provider_server::operation::stop_user_import_job::{
+    StopUserImportJobError, StopUserImportJobOutput,
+};
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::{DateTime, MissingHandlers, ServiceBuilder, SigV4Verifier};
 
@@ -15,10 +19,16 @@ const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
     let service = ServiceBuilder::new()
         .stop_user_import_job(|input, ctx| async move {
-            assert_eq!(ctx.access_key_id.as_deref(), Some(AKID), "the verified caller reaches the handler");
+            assert_eq!(
+                ctx.access_key_id.as_deref(),
+                Some(AKID),
+                "the verified caller reaches the handler"
+            );
             if input.job_id != "import-mAgUtd8PMm" {
                 return Err(StopUserImportJobError::from(
-                    ResourceNotFoundException::builder().message("No such job.").build(),
+                    ResourceNotFoundException::builder()
+                        .message("No such job.")
+                        .build(),
                 ));
             }
             let job = UserImportJobType::builder()
@@ -28,7 +38,9 @@ async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
                 .completion_date(DateTime::from_millis(1_736_443_496_379))
                 .imported_users(3)
                 .build();
-            Ok(StopUserImportJobOutput::builder().user_import_job(job).build())
+            Ok(StopUserImportJobOutput::builder()
+                .user_import_job(job)
+                .build())
         })
         .sigv4(SigV4Verifier::new([(AKID, SECRET)]))
         .build()
@@ -67,7 +79,10 @@ async fn generated_client_and_server_talk() {
         .expect("success");
     let job = out.user_import_job.expect("a job");
     assert_eq!(job.status, Some(UserImportJobStatusType::Stopped));
-    assert_eq!(job.completion_date.unwrap().to_millis().unwrap(), 1_736_443_496_379);
+    assert_eq!(
+        job.completion_date.unwrap().to_millis().unwrap(),
+        1_736_443_496_379
+    );
     assert_eq!(job.imported_users, 3);
 
     let err = client
@@ -77,10 +92,17 @@ async fn generated_client_and_server_talk() {
         .send()
         .await
         .expect_err("unknown job");
-    assert!(err.request_id().is_some(), "every response carries a request id");
-    let SdkError::ServiceError(service) = err else { panic!("a service error") };
+    assert!(
+        err.request_id().is_some(),
+        "every response carries a request id"
+    );
+    let SdkError::ServiceError(service) = err else {
+        panic!("a service error")
+    };
     match service.err().kind() {
-        StopUserImportJobErrorKind::ResourceNotFoundException(e) => assert_eq!(e.message(), Some("No such job.")),
+        StopUserImportJobErrorKind::ResourceNotFoundException(e) => {
+            assert_eq!(e.message(), Some("No such job."))
+        }
         other => panic!("expected ResourceNotFoundException, got {other:?}"),
     }
 
@@ -93,9 +115,18 @@ async fn generated_client_and_server_talk() {
         .expect_err("two constraint violations");
     assert_eq!(err.code(), Some("InvalidParameterException"));
     let message = err.message().unwrap_or_default();
-    assert!(message.starts_with("2 validation errors detected: "), "{message}");
-    assert!(message.contains("at 'userPoolId' failed to satisfy constraint"), "{message}");
-    assert!(message.contains("at 'jobId' failed to satisfy constraint"), "{message}");
+    assert!(
+        message.starts_with("2 validation errors detected: "),
+        "{message}"
+    );
+    assert!(
+        message.contains("at 'userPoolId' failed to satisfy constraint"),
+        "{message}"
+    );
+    assert!(
+        message.contains("at 'jobId' failed to satisfy constraint"),
+        "{message}"
+    );
 }
 
 #[tokio::test]

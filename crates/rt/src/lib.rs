@@ -3,8 +3,9 @@
 //! Generated code reaches everything through absolute `::ingot_rt::...` paths, so this crate is
 //! its only dependency. It deliberately has no HTTP stack: it only knows Smithy values
 //! ([`Blob`], [`Document`], [`DateTime`], big numbers, open enums), how to build them
-//! ([`BuildError`]), hide them ([`redact`]), check them ([`pattern`]) and put them on the
-//! awsJson wire ([`json`]).
+//! ([`BuildError`]), hide them ([`redact`]) and put them on the awsJson wire ([`json`]).
+//! Constraint checks (`@pattern` and friends) are the server's business and live in `ingot-server-rt`,
+//! so clients and model-only users never compile a regex engine.
 
 pub mod blob;
 pub mod build;
@@ -12,7 +13,6 @@ pub mod document;
 pub mod enums;
 pub mod json;
 pub mod number;
-pub mod pattern;
 pub mod redact;
 pub mod time;
 

@@ -48,6 +48,7 @@
 
 mod body;
 mod operation;
+pub mod pattern;
 mod protocol;
 mod reply;
 mod serve;

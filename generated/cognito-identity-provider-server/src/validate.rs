@@ -23,7 +23,7 @@ pub(crate) fn input_stopuserimportjobinput(
                     },
                 });
             }
-            static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(
+            static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
                 "^[\\w-]+_[0-9a-zA-Z]+$",
             );
             if !PATTERN.is_match(x) {
@@ -53,7 +53,7 @@ pub(crate) fn input_stopuserimportjobinput(
                     },
                 });
             }
-            static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(
+            static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
                 "^import-[0-9a-zA-Z-]+$",
             );
             if !PATTERN.is_match(x) {

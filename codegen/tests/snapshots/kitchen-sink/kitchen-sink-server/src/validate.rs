@@ -23,7 +23,7 @@ pub(crate) fn types_choice(
                         },
                     });
                 }
-                static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(
+                static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
                     "^[a-z]+$",
                 );
                 if !PATTERN.is_match(x) {
@@ -109,7 +109,7 @@ pub(crate) fn input_doeverythinginput(
                     },
                 });
             }
-            static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(
+            static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
                 "^[a-z]+$",
             );
             if !PATTERN.is_match(x) {
@@ -182,7 +182,7 @@ pub(crate) fn input_doeverythinginput(
                                 },
                             });
                         }
-                        static PATTERN: ::ingot_rt::pattern::Pattern = ::ingot_rt::pattern::Pattern::new(
+                        static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
                             "^[a-z]+$",
                         );
                         if !PATTERN.is_match(item) {
