@@ -85,12 +85,9 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 let mut cx = ::ingot_rt::json::ReadCx::new();
                 let input = ::ingot_rt::json::from_slice::<#input>(::ingot_server_rt::json_body(body), &mut cx)
                     .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(e.to_string()))?;
-                let mut violations: ::std::vec::Vec<::ingot_server_rt::Violation> = cx
-                    .take_missing()
-                    .into_iter()
-                    .map(|path| ::ingot_server_rt::Violation { path, value: ::core::option::Option::None, kind: ::ingot_server_rt::ConstraintKind::Required })
-                    .collect();
-                crate::validate::#validate_input(&input, &mut ::std::vec::Vec::new(), &mut violations);
+                let mut checked = ::std::vec::Vec::new();
+                crate::validate::#validate_input(&input, &mut ::std::vec::Vec::new(), &mut checked);
+                let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
                 if violations.is_empty() {
                     ::core::result::Result::Ok(input)
                 } else {

@@ -131,18 +131,15 @@ fn member_checks(m: &MemberIr, struct_sensitive: bool, types: &Ident) -> Option<
     let field = ident(&m.rust_name);
     let wire = &m.wire_name;
     let checks = checks(&m.ty, quote! { x }, m.sensitive || struct_sensitive, types)?;
-    let bind = if m.optional {
-        quote! { if let ::core::option::Option::Some(x) = &v.#field }
-    } else {
-        quote! { let x = &v.#field; if true }
+    let body = quote! {
+        path.push(PathSeg::Member(#wire));
+        #checks
+        path.pop();
     };
-    Some(quote! {
-        #[allow(clippy::needless_borrow)]
-        #bind {
-            path.push(PathSeg::Member(#wire));
-            #checks
-            path.pop();
-        }
+    Some(if m.optional {
+        quote! { if let ::core::option::Option::Some(x) = &v.#field { #body } }
+    } else {
+        quote! { { let x = &v.#field; #body } }
     })
 }
 

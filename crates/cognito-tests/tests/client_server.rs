@@ -148,3 +148,33 @@ fn building_without_a_handler_names_the_operation() {
     assert_eq!(err, MissingHandlers(vec!["StopUserImportJob"]));
     assert!(err.to_string().contains("StopUserImportJob"));
 }
+
+#[tokio::test]
+async fn a_missing_required_member_is_only_reported_as_missing() {
+    use http_body_util::BodyExt;
+    let service = ServiceBuilder::new()
+        .stop_user_import_job(|_, _| async {
+            unreachable!("invalid input never reaches the handler")
+        })
+        .build()
+        .unwrap();
+    let request = http::Request::post("/")
+        .header("content-type", "application/x-amz-json-1.1")
+        .header(
+            "x-amz-target",
+            "AWSCognitoIdentityProviderService.StopUserImportJob",
+        )
+        .body(http_body_util::Full::new(bytes::Bytes::from_static(
+            br#"{"UserPoolId":"us-west-2_EXAMPLE"}"#,
+        )))
+        .unwrap();
+    let response = service.handle(request).await;
+    assert_eq!(response.status(), 400);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(json["__type"], "InvalidParameterException");
+    assert_eq!(
+        json["message"],
+        "1 validation error detected: Value null at 'jobId' failed to satisfy constraint: Member must not be null"
+    );
+}

@@ -67,7 +67,7 @@ pub use serve::{serve, serve_with_config, ServeConfig};
 pub use service::{AwsJsonService, ResponseBody};
 pub use sigv4::{AuthErrorKind, AuthRejection, SigV4Verifier};
 pub use validation::ValidationStyle;
-pub use violation::{ConstraintKind, PathSeg, Violation};
+pub use violation::{with_missing, ConstraintKind, PathSeg, Violation};
 
 /// The boxed error type bodies and services may fail with.
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;

@@ -44,3 +44,53 @@ pub struct Violation {
     /// Which constraint failed.
     pub kind: ConstraintKind,
 }
+
+/// All violations of one request: a "must not be null" for each required member the reader found
+/// missing, then every checked violation except those under a missing member (the reader filled
+/// it with a zero value only to keep going; its length or pattern says nothing).
+pub fn with_missing(missing: Vec<Vec<PathSeg>>, checked: Vec<Violation>) -> Vec<Violation> {
+    let kept: Vec<Violation> = checked
+        .into_iter()
+        .filter(|v| !missing.iter().any(|m| v.path.starts_with(m)))
+        .collect();
+    missing
+        .into_iter()
+        .map(|path| Violation {
+            path,
+            value: None,
+            kind: ConstraintKind::Required,
+        })
+        .chain(kept)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_member_reports_only_required() {
+        let missing = vec![vec![PathSeg::Member("JobId")]];
+        let checked = vec![
+            Violation {
+                path: vec![PathSeg::Member("JobId")],
+                value: Some(String::new()),
+                kind: ConstraintKind::Length {
+                    len: 0,
+                    min: Some(1),
+                    max: Some(55),
+                },
+            },
+            Violation {
+                path: vec![PathSeg::Member("UserPoolId")],
+                value: Some("x".into()),
+                kind: ConstraintKind::Pattern("^a$"),
+            },
+        ];
+        let all = with_missing(missing, checked);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].kind, ConstraintKind::Required);
+        assert_eq!(all[0].path, vec![PathSeg::Member("JobId")]);
+        assert_eq!(all[1].path, vec![PathSeg::Member("UserPoolId")]);
+    }
+}

@@ -154,20 +154,13 @@ pub mod stop_user_import_job {
             .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
                 e.to_string(),
             ))?;
-        let mut violations: ::std::vec::Vec<::ingot_server_rt::Violation> = cx
-            .take_missing()
-            .into_iter()
-            .map(|path| ::ingot_server_rt::Violation {
-                path,
-                value: ::core::option::Option::None,
-                kind: ::ingot_server_rt::ConstraintKind::Required,
-            })
-            .collect();
+        let mut checked = ::std::vec::Vec::new();
         crate::validate::input_stopuserimportjobinput(
             &input,
             &mut ::std::vec::Vec::new(),
-            &mut violations,
+            &mut checked,
         );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
         if violations.is_empty() {
             ::core::result::Result::Ok(input)
         } else {

@@ -6,9 +6,8 @@ pub(crate) fn input_stopuserimportjobinput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    #[allow(clippy::needless_borrow)]
-    let x = &v.user_pool_id;
-    if true {
+    {
+        let x = &v.user_pool_id;
         path.push(PathSeg::Member("UserPoolId"));
         {
             let n = x.chars().count();
@@ -36,9 +35,8 @@ pub(crate) fn input_stopuserimportjobinput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
-    let x = &v.job_id;
-    if true {
+    {
+        let x = &v.job_id;
         path.push(PathSeg::Member("JobId"));
         {
             let n = x.chars().count();

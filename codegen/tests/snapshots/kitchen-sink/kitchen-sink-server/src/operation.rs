@@ -57,20 +57,13 @@ pub mod do_everything {
             .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
                 e.to_string(),
             ))?;
-        let mut violations: ::std::vec::Vec<::ingot_server_rt::Violation> = cx
-            .take_missing()
-            .into_iter()
-            .map(|path| ::ingot_server_rt::Violation {
-                path,
-                value: ::core::option::Option::None,
-                kind: ::ingot_server_rt::ConstraintKind::Required,
-            })
-            .collect();
+        let mut checked = ::std::vec::Vec::new();
         crate::validate::input_doeverythinginput(
             &input,
             &mut ::std::vec::Vec::new(),
-            &mut violations,
+            &mut checked,
         );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
         if violations.is_empty() {
             ::core::result::Result::Ok(input)
         } else {
@@ -127,20 +120,13 @@ pub mod get_pantry {
             .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
                 e.to_string(),
             ))?;
-        let mut violations: ::std::vec::Vec<::ingot_server_rt::Violation> = cx
-            .take_missing()
-            .into_iter()
-            .map(|path| ::ingot_server_rt::Violation {
-                path,
-                value: ::core::option::Option::None,
-                kind: ::ingot_server_rt::ConstraintKind::Required,
-            })
-            .collect();
+        let mut checked = ::std::vec::Vec::new();
         crate::validate::input_getpantryinput(
             &input,
             &mut ::std::vec::Vec::new(),
-            &mut violations,
+            &mut checked,
         );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
         if violations.is_empty() {
             ::core::result::Result::Ok(input)
         } else {

@@ -58,7 +58,6 @@ pub(crate) fn types_node(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.next {
         path.push(PathSeg::Member("next"));
         {
@@ -66,7 +65,6 @@ pub(crate) fn types_node(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.children {
         path.push(PathSeg::Member("children"));
         {
@@ -93,7 +91,6 @@ pub(crate) fn input_doeverythinginput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.str {
         path.push(PathSeg::Member("str"));
         {
@@ -122,7 +119,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.int {
         path.push(PathSeg::Member("int"));
         {
@@ -145,9 +141,8 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
-    let x = &v.color;
-    if true {
+    {
+        let x = &v.color;
         path.push(PathSeg::Member("color"));
         {
             if let ::kitchen_sink_types::types::Color::Unknown(_) = x {
@@ -162,7 +157,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.list {
         path.push(PathSeg::Member("list"));
         {
@@ -199,7 +193,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.map {
         path.push(PathSeg::Member("map"));
         {
@@ -219,7 +212,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.nested {
         path.push(PathSeg::Member("nested"));
         {
@@ -227,7 +219,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.choice {
         path.push(PathSeg::Member("choice"));
         {
@@ -235,7 +226,6 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
     if let ::core::option::Option::Some(x) = &v.widget {
         path.push(PathSeg::Member("widget"));
         {
@@ -243,9 +233,8 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    #[allow(clippy::needless_borrow)]
-    let x = &v.flags;
-    if true {
+    {
+        let x = &v.flags;
         path.push(PathSeg::Member("flags"));
         {
             if x.iter().enumerate().any(|(i, a)| x[..i].contains(a)) {
