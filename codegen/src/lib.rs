@@ -38,11 +38,7 @@ pub fn generate(
     let index = index::ShapeIndex::new(&model)?;
     let ir = ir::lower(&index, settings)?;
     Ok(Generated {
-        crates: vec![
-            emit::types_crate(&ir, opts)?,
-            emit::client_crate(&ir, opts)?,
-            emit::server_crate(&ir, opts)?,
-        ],
+        crates: emit::crates(&ir, opts)?,
         shapes: index.closure.len(),
         operations: ir.operations.len(),
     })

@@ -41,94 +41,92 @@ pub struct EmitOptions {
     pub command: String,
 }
 
-/// The model types crate: every structure, union, enum and error of the service, plus one input
-/// and one output type per operation, with builders and the awsJson codec. No HTTP stack.
-pub fn types_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
-    let name = format!("{}-types", ir.crate_base);
-    let header = header(ir, opts);
-    let files = vec![
-        GeneratedFile {
-            path: "Cargo.toml".into(),
-            contents: manifest::types_manifest(ir, &name, opts, &header),
-        },
-        GeneratedFile {
-            path: "src/lib.rs".into(),
-            contents: manifest::types_lib(ir, &header),
-        },
-    ];
-    let modules = Module::ALL.map(|m| (m.file(), module_tokens(ir, m)));
-    formatted_crate(ir, name, &header, files, modules)
+/// The three crates of a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CrateKind {
+    /// Every structure, union, enum and error of the service, plus one input and one output type
+    /// per operation, with builders and the awsJson codec. No HTTP stack.
+    Types,
+    /// `Client`, fluent builders, paginators and per-operation errors over `ingot-client-rt`.
+    Client,
+    /// A handler builder, per-operation errors and validators over `ingot-server-rt`.
+    Server,
 }
 
-/// The client crate: `Client`, fluent builders and per-operation errors over `ingot-client-rt`.
-pub fn client_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
-    let name = format!("{}-client", ir.crate_base);
+impl CrateKind {
+    /// All three, in dependency order.
+    pub const ALL: [CrateKind; 3] = [CrateKind::Types, CrateKind::Client, CrateKind::Server];
+
+    /// The package name suffix.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            CrateKind::Types => "types",
+            CrateKind::Client => "client",
+            CrateKind::Server => "server",
+        }
+    }
+}
+
+/// The types, client and server crates of `ir`.
+pub fn crates(ir: &ServiceIr, opts: &EmitOptions) -> Result<Vec<GeneratedCrate>, Diagnostics> {
+    CrateKind::ALL
+        .iter()
+        .map(|kind| service_crate(ir, opts, *kind))
+        .collect()
+}
+
+fn service_crate(
+    ir: &ServiceIr,
+    opts: &EmitOptions,
+    kind: CrateKind,
+) -> Result<GeneratedCrate, Diagnostics> {
+    let name = format!("{}-{}", ir.crate_base, kind.suffix());
     let types_name = format!("{}-types", ir.crate_base);
-    let types_ident = proc_macro2::Ident::new(
+    let types = proc_macro2::Ident::new(
         &types_name.replace('-', "_"),
         proc_macro2::Span::call_site(),
     );
     let header = header(ir, opts);
+    let lib = match kind {
+        CrateKind::Types => manifest::types_lib(ir, &header),
+        CrateKind::Client => manifest::client_lib(ir, &types_name, &header),
+        CrateKind::Server => manifest::server_lib(ir, &types_name, &header),
+    };
     let files = vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
-            contents: manifest::client_manifest(ir, &name, &types_name, opts, &header),
+            contents: manifest::manifest(ir, kind, &name, opts, &header),
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
-            contents: manifest::client_lib(ir, &types_name, &header),
+            contents: lib,
         },
     ];
-    let modules = [
-        ("src/client.rs", client::client_module(ir)),
-        (
-            "src/operation.rs",
-            client::operation_module(ir, &types_ident),
-        ),
-    ];
-    formatted_crate(ir, name, &header, files, modules)
-}
-
-/// The server crate: a handler builder, per-operation errors and validators over `ingot-server-rt`.
-pub fn server_crate(ir: &ServiceIr, opts: &EmitOptions) -> Result<GeneratedCrate, Diagnostics> {
-    let name = format!("{}-server", ir.crate_base);
-    let types_name = format!("{}-types", ir.crate_base);
-    let types_ident = proc_macro2::Ident::new(
-        &types_name.replace('-', "_"),
-        proc_macro2::Span::call_site(),
-    );
-    let header = header(ir, opts);
-    let files = vec![
-        GeneratedFile {
-            path: "Cargo.toml".into(),
-            contents: manifest::server_manifest(ir, &name, &types_name, opts, &header),
-        },
-        GeneratedFile {
-            path: "src/lib.rs".into(),
-            contents: manifest::server_lib(ir, &types_name, &header),
-        },
-    ];
-    let modules = [
-        (
-            "src/operation.rs",
-            server::operation_module(ir, &types_ident),
-        ),
-        ("src/service.rs", server::service_module(ir)),
-        (
-            "src/validate.rs",
-            validate::validate_module(ir, &types_ident),
-        ),
-    ];
+    let modules: Vec<(&str, TokenStream)> = match kind {
+        CrateKind::Types => Module::ALL
+            .iter()
+            .map(|m| (m.file(), module_tokens(ir, *m)))
+            .collect(),
+        CrateKind::Client => vec![
+            ("src/client.rs", client::client_module(ir)),
+            ("src/operation.rs", client::operation_module(ir, &types)),
+        ],
+        CrateKind::Server => vec![
+            ("src/operation.rs", server::operation_module(ir, &types)),
+            ("src/service.rs", server::service_module(ir)),
+            ("src/validate.rs", validate::validate_module(ir, &types)),
+        ],
+    };
     formatted_crate(ir, name, &header, files, modules)
 }
 
 /// Adds the formatted `modules` to `files`; a formatting failure is a generator bug, reported.
-fn formatted_crate<const N: usize>(
+fn formatted_crate(
     ir: &ServiceIr,
     name: String,
     header: &str,
     mut files: Vec<GeneratedFile>,
-    modules: [(&str, TokenStream); N],
+    modules: Vec<(&str, TokenStream)>,
 ) -> Result<GeneratedCrate, Diagnostics> {
     let mut diags = Diagnostics::default();
     for (path, tokens) in modules {

@@ -1,27 +1,7 @@
 //! Static description of one generated service: the facts the runtime needs to address, sign and
 //! label its requests. Generated crates declare one `static` of [`ServiceInfo`].
 
-/// The awsJson protocol version a service speaks.
-///
-/// The two versions differ on the wire only in the `Content-Type` value (and in the error-type
-/// form servers write, which clients accept in either form anyway).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Protocol {
-    /// `aws.protocols#awsJson1_0`
-    AwsJson1_0,
-    /// `aws.protocols#awsJson1_1`
-    AwsJson1_1,
-}
-
-impl Protocol {
-    /// The `Content-Type` every request and response of this protocol carries.
-    pub const fn content_type(self) -> &'static str {
-        match self {
-            Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
-            Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
-        }
-    }
-}
+pub use ingot_rt::Protocol;
 
 /// What a generated client tells the runtime about its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,6 +13,7 @@ pub mod document;
 pub mod enums;
 pub mod json;
 pub mod number;
+pub mod protocol;
 pub mod redact;
 pub mod time;
 
@@ -21,6 +22,7 @@ pub use build::BuildError;
 pub use document::{Document, Number};
 pub use enums::{UnknownEnumValue, UnknownIntVariantValue, UnknownVariantValue};
 pub use number::{BigDecimal, BigInteger};
+pub use protocol::Protocol;
 pub use time::{DateTime, DateTimeParseError, TimestampFormat};
 
 /// Re-exports for generated code only; not part of the stable API.

@@ -49,7 +49,6 @@
 mod body;
 mod operation;
 pub mod pattern;
-mod protocol;
 mod reply;
 mod serve;
 mod service;
@@ -58,11 +57,11 @@ mod validation;
 mod violation;
 
 pub use body::DEFAULT_BODY_LIMIT;
+pub use ingot_rt::Protocol;
 pub use operation::{
     json_body, operation_fn, AuthMode, BoxFuture, ErrorBody, OperationFn, OperationOutcome,
     RequestContext, RequestRejection,
 };
-pub use protocol::Protocol;
 pub use serve::{serve, serve_with_config, ServeConfig};
 pub use service::{AwsJsonService, ResponseBody};
 pub use sigv4::{AuthErrorKind, AuthRejection, SigV4Verifier};

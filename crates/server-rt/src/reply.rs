@@ -3,7 +3,7 @@
 use http::StatusCode;
 
 use crate::operation::ErrorBody;
-use crate::protocol::Protocol;
+use ingot_rt::Protocol;
 
 /// The namespace AWS's own awsJson front ends put on protocol-level errors in awsJson 1.0
 /// (`com.amazon.coral.service#UnknownOperationException` and friends).

@@ -20,11 +20,11 @@ use crate::operation::{
     AuthMode, BoxFuture, OperationEntry, OperationFn, OperationOutcome, RequestContext,
     RequestRejection,
 };
-use crate::protocol::Protocol;
 use crate::reply::{ErrorReply, FrameworkError, FRAMEWORK_NAMESPACE};
 use crate::sigv4::SigV4Verifier;
 use crate::validation::ValidationStyle;
 use crate::BoxError;
+use ingot_rt::Protocol;
 
 /// The response type of [`AwsJsonService`].
 pub type ResponseBody = Full<Bytes>;

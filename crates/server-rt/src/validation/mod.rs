@@ -9,9 +9,9 @@ mod smithy;
 
 use http::StatusCode;
 
-use crate::protocol::Protocol;
 use crate::reply::ErrorReply;
 use crate::violation::Violation;
+use ingot_rt::Protocol;
 
 /// How constraint violations are reported. Every style lists all violations in one response.
 #[derive(Debug, Clone, PartialEq, Eq)]

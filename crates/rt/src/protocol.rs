@@ -1,4 +1,5 @@
-//! The two awsJson protocol versions and the only two points where they differ on the server side.
+//! The two awsJson protocol versions and the only points where they differ; shared by the client
+//! and server runtimes.
 
 /// An awsJson protocol version.
 ///
