@@ -8,7 +8,7 @@ use std::process::Command;
 /// Pinned so every machine tests against the same peers.
 const REQUIREMENTS: &[&str] = &["boto3==1.44.8", "moto[server]==5.2.5"];
 
-/// The venv's `python`, creating the venv and installing [`REQUIREMENTS`] when needed.
+/// The venv's `python`, creating the venv and installing the pinned requirements when needed.
 pub fn ensure(root: &Path) -> Result<PathBuf, String> {
     let dir = root.join("target/venv");
     let python = dir.join("bin/python");
