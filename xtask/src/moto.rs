@@ -55,6 +55,8 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
     let status = Command::new(cargo)
         .args(["test", "--manifest-path", "tests/full-models/Cargo.toml"])
         .env("MOTO_ENDPOINT", format!("http://127.0.0.1:{port}"))
+        // The workspace's target dir: the SDK, tokio and hyper are already built there.
+        .env("CARGO_TARGET_DIR", root.join("target"))
         .current_dir(root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
