@@ -23,9 +23,10 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         "A client for {sdk_id}. Cheap to clone: clones share one connection pool and configuration."
     ));
     let example = format!(
-        " ```no_run\n # async fn example() -> Result<(), Box<dyn std::error::Error>> {{\n let config = {krate}::Config::builder()\n     .region(\"us-east-1\")\n     .build();\n let client = {krate}::Client::from_conf(config);\n # let _ = client;\n # Ok(())\n # }}\n ```",
+        "```no_run\n# async fn example() -> Result<(), Box<dyn std::error::Error>> {{\nlet config = {krate}::Config::builder()\n    .region(\"us-east-1\")\n    .build();\nlet client = {krate}::Client::from_conf(config);\n# let _ = client;\n# Ok(())\n# }}\n```",
         krate = ir.crate_base.replace('-', "_") + "_client",
     );
+    let example = docs(Some(&example));
     let methods = ir.operations.iter().map(|op| {
         let f = ident(&op.fn_name);
         let module = ident(&op.fn_name);
@@ -55,7 +56,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         };
         #client_doc
         #[doc = ""]
-        #[doc = #example]
+        #example
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct Client {
             handle: ::ingot_client_rt::Client,

@@ -186,15 +186,15 @@ pub fn service_module(ir: &ServiceIr) -> TokenStream {
             service = service.operation_with_auth(#wire, #auth, handler);
         }
     });
+    let example = format!(
+        "```no_run\nlet service = {}_server::ServiceBuilder::new()\n    // .operation_name(|input, ctx| async move {{ .. }}) for each operation, then:\n    .build_allowing_unimplemented();\n# let _ = service;\n```",
+        ir.crate_base.replace('-', "_")
+    );
+    let example = docs(Some(&example));
     quote! {
         /// Registers one handler per operation, then builds the `tower::Service`.
-        ///
-        /// ```no_run
-        /// # fn example(builder: crate::ServiceBuilder) {
-        /// let service = builder.build().expect("every operation has a handler");
-        /// # let _ = service;
-        /// # }
-        /// ```
+        #[doc = ""]
+        #example
         #[derive(::core::default::Default)]
         pub struct ServiceBuilder {
             #(#fields)*

@@ -11,16 +11,16 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 };
 /// A client for Cognito Identity Provider. Cheap to clone: clones share one connection pool and configuration.
 ///
-/** ```no_run
- # async fn example() -> Result<(), Box<dyn std::error::Error>> {
- let config = cognito_identity_provider_client::Config::builder()
-     .region("us-east-1")
-     .build();
- let client = cognito_identity_provider_client::Client::from_conf(config);
- # let _ = client;
- # Ok(())
- # }
- ```*/
+/// ```no_run
+/// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+/// let config = cognito_identity_provider_client::Config::builder()
+///     .region("us-east-1")
+///     .build();
+/// let client = cognito_identity_provider_client::Client::from_conf(config);
+/// # let _ = client;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
     handle: ::ingot_client_rt::Client,

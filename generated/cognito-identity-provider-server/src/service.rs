@@ -3,10 +3,10 @@
 /// Registers one handler per operation, then builds the `tower::Service`.
 ///
 /// ```no_run
-/// # fn example(builder: crate::ServiceBuilder) {
-/// let service = builder.build().expect("every operation has a handler");
+/// let service = cognito_identity_provider_server::ServiceBuilder::new()
+///     // .operation_name(|input, ctx| async move { .. }) for each operation, then:
+///     .build_allowing_unimplemented();
 /// # let _ = service;
-/// # }
 /// ```
 #[derive(::core::default::Default)]
 pub struct ServiceBuilder {
