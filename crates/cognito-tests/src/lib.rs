@@ -2,9 +2,12 @@
 //!
 //! The tests talk to a [`CaptureServer`] on 127.0.0.1 only: it records every request it gets and
 //! answers from a script, so a test can check both what a client sent and how it read the answer.
-//! No real code lives here; this crate exists for its `tests/` and `benches/`.
+//! [`signing`] holds the fixed SigV4 inputs of the wire-identity tests and checks that a captured
+//! request's signature verifies. No real code lives here; this crate exists for its `tests/` and
+//! `benches/`, and for the wire-identity tests of the full models (`tests/full-models`).
 
 mod server;
+pub mod signing;
 
 pub use server::{CannedResponse, CaptureServer, CapturedRequest};
 
