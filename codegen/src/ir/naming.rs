@@ -40,9 +40,34 @@ const KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers; they get a trailing underscore instead.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "extern", "_"];
 
-/// Word-splitting fixes heck cannot know: `IPv4` is one word, not `I` + `Pv4`.
+/// Word-splitting fixes heck cannot know: `IPv4` is one word, not `I` + `Pv4`, and a plural
+/// acronym (`URLs`, `ARNs`, `IDs`) is one word, not `UR` + `Ls`.
 fn normalize(name: &str) -> String {
-    name.replace("IPv4", "Ipv4").replace("IPv6", "Ipv6")
+    let name = name.replace("IPv4", "Ipv4").replace("IPv6", "Ipv6");
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let plural = run >= 2
+            && chars.get(i + run) == Some(&'s')
+            && chars
+                .get(i + run + 1)
+                .is_none_or(|c| !c.is_ascii_lowercase());
+        if plural {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..i + run].iter().map(char::to_ascii_lowercase));
+            out.push('s');
+            i += run + 1;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Escapes a candidate identifier.
@@ -135,6 +160,16 @@ mod tests {
             ("IAMUser", "iam_user", "IamUser", "IamUser"),
             ("CNAMEPrefix", "cname_prefix", "CnamePrefix", "CnamePrefix"),
             ("IPv4Address", "ipv4_address", "Ipv4Address", "Ipv4Address"),
+            (
+                "CallbackURLs",
+                "callback_urls",
+                "CallbackUrls",
+                "CallbackUrls",
+            ),
+            ("LogoutURLs", "logout_urls", "LogoutUrls", "LogoutUrls"),
+            ("UserPoolIDs", "user_pool_ids", "UserPoolIds", "UserPoolIds"),
+            ("ARNsForX", "arns_for_x", "ArnsForX", "ArnsForX"),
+            ("IsUS", "is_us", "IsUs", "IsUs"),
             ("IN_PROGRESS", "in_progress", "InProgress", "InProgress"),
             ("type", "r#type", "Type", "Type"),
             ("match", "r#match", "Match", "Match"),

@@ -550,9 +550,7 @@ async fn create_user_pool_client() {
                     it::ExplicitAuthFlowsType::AllowAdminUserPasswordAuth,
                 ])
                 .supported_identity_providers(vec!["COGNITO".to_owned()])
-                // Ingot's snake-casing splits `CallbackURLs` as `callback_ur_ls` (the SDK:
-                // `callback_urls`); the wire name is right either way.
-                .callback_ur_ls(urls.map(str::to_owned).to_vec())
+                .callback_urls(urls.map(str::to_owned).to_vec())
                 .allowed_o_auth_flows(vec![it::OAuthFlowType::Code])
                 .allowed_o_auth_scopes(vec!["openid".to_owned(), "email".to_owned()])
                 .allowed_o_auth_flows_user_pool_client(true)
