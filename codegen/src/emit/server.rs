@@ -72,6 +72,14 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 #(#variants)*
             }
             #(#froms)*
+            impl ::core::fmt::Display for #error {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #(Self::#errors(err) => ::core::fmt::Display::fmt(err, f),)*
+                    }
+                }
+            }
+            impl ::std::error::Error for #error {}
             impl #error {
                 pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
                     match self {

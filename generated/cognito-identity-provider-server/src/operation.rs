@@ -86,6 +86,21 @@ pub mod stop_user_import_job {
             Self::TooManyRequestsException(err)
         }
     }
+    impl ::core::fmt::Display for StopUserImportJobError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::InternalErrorException(err) => ::core::fmt::Display::fmt(err, f),
+                Self::InvalidParameterException(err) => ::core::fmt::Display::fmt(err, f),
+                Self::NotAuthorizedException(err) => ::core::fmt::Display::fmt(err, f),
+                Self::PreconditionNotMetException(err) => {
+                    ::core::fmt::Display::fmt(err, f)
+                }
+                Self::ResourceNotFoundException(err) => ::core::fmt::Display::fmt(err, f),
+                Self::TooManyRequestsException(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for StopUserImportJobError {}
     impl StopUserImportJobError {
         pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
             match self {
