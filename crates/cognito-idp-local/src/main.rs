@@ -51,13 +51,40 @@ fn run(args: Args) -> Result<(), String> {
         // Flushed at once: a parent reading our stdout through a pipe waits for this line.
         let _ = writeln!(stdout, "listening on {}", server.addr()).and_then(|()| stdout.flush());
         tracing::info!(addr = %server.addr(), "ready");
-        if let Err(err) = tokio::signal::ctrl_c().await {
-            tracing::warn!(error = %err, "cannot wait for Ctrl-C; stopping");
-        }
+        stop_signal().await;
         tracing::info!("shutting down");
         server
             .shutdown()
             .await
             .map_err(|e| format!("serving failed: {e}"))
     })
+}
+
+/// Completes on Ctrl-C, or on SIGTERM where there is one (how containers and supervisors stop
+/// a process), so both shut down gracefully.
+async fn stop_signal() {
+    let ctrl_c = async {
+        if let Err(err) = tokio::signal::ctrl_c().await {
+            tracing::warn!(error = %err, "cannot wait for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot wait for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
 }

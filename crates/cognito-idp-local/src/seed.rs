@@ -157,6 +157,10 @@ fn check_fault(value: serde_json::Value) -> Result<Fault, String> {
             OPERATION_MEMBERS.join(", ")
         ));
     }
+    // Both input members are strings, so only a string can ever match.
+    if let Some((member, _)) = raw.matches.iter().find(|(_, value)| !value.is_string()) {
+        return Err(format!("Match member {member:?} must be a string"));
+    }
     let error = FaultError::from_name(&raw.error).ok_or_else(|| {
         format!(
             "Error {:?} is not a modeled error of {OPERATION} ({})",
@@ -252,6 +256,12 @@ mod tests {
         assert_eq!(
             refused(r#"{"Faults": [{"Operation": "StopUserImportJob", "Match": {"Job": "x"}, "Error": "InternalErrorException"}]}"#),
             "Faults[0]: Match member \"Job\" is not an input member of StopUserImportJob (UserPoolId, JobId)"
+        );
+        assert_eq!(
+            refused(
+                r#"{"Faults": [{"Operation": "StopUserImportJob", "Match": {"JobId": 7}, "Error": "InternalErrorException"}]}"#
+            ),
+            "Faults[0]: Match member \"JobId\" must be a string"
         );
         assert_eq!(
             refused(

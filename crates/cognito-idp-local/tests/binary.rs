@@ -85,3 +85,23 @@ async fn serves_on_the_printed_address_and_logs_each_request() {
         assert!(lines[0].contains(field), "{field} in {:?}", lines[0]);
     }
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn sigterm_shuts_down_gracefully() {
+    let mut server = spawn_binary("term", SEED, &[]).await;
+    let pid = server.child.id().expect("running");
+    let sent = tokio::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .await
+        .expect("run kill");
+    assert!(sent.success());
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), server.child.wait())
+        .await
+        .expect("exits within 10 s")
+        .expect("wait");
+    assert!(status.success(), "clean exit after SIGTERM: {status}");
+    let log = server.stop().await;
+    assert!(log.contains("shutting down"), "{log}");
+}
