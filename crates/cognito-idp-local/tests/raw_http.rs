@@ -256,8 +256,6 @@ const MISSING_BOTH: &str = "2 validation errors detected: \
     Value null at 'jobId' failed to satisfy constraint: Member must not be null";
 
 #[tokio::test]
-#[ignore = "generator bug: validate.rs checks @length/@pattern on the empty-string placeholder of \
-            a missing @required member, adding 4 bogus violations to the 2 'must not be null' ones"]
 async fn missing_required_members_are_reported_once_each() {
     let server = start(options()).await;
     let addr = server.addr();

@@ -24,6 +24,15 @@ pub mod do_everything {
             Self::ServiceUnavailable(err)
         }
     }
+    impl ::core::fmt::Display for DoEverythingError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::BadThing(err) => ::core::fmt::Display::fmt(err, f),
+                Self::ServiceUnavailable(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for DoEverythingError {}
     impl DoEverythingError {
         pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
             match self {
@@ -95,6 +104,14 @@ pub mod get_pantry {
             Self::ServiceUnavailable(err)
         }
     }
+    impl ::core::fmt::Display for GetPantryError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::ServiceUnavailable(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for GetPantryError {}
     impl GetPantryError {
         pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
             match self {
