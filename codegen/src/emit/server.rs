@@ -50,6 +50,12 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             },
         }
     });
+    // An operation without modeled errors has an empty enum: nothing to match, even by reference.
+    let display = if errors.is_empty() {
+        quote! { let _ = f; match *self {} }
+    } else {
+        quote! { match self { #(Self::#errors(err) => ::core::fmt::Display::fmt(err, f),)* } }
+    };
     let wire = &op.name;
     let module_doc = doc_line(&format!(
         "The `{wire}` operation: input, output, and the errors a handler may answer with."
@@ -74,9 +80,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             #(#froms)*
             impl ::core::fmt::Display for #error {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self {
-                        #(Self::#errors(err) => ::core::fmt::Display::fmt(err, f),)*
-                    }
+                    #display
                 }
             }
             impl ::std::error::Error for #error {}
