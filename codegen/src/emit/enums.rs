@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::tokens::{deprecated, doc_line, docs, ident};
-use crate::ir::{EnumVariant, IntEnumVariant, TypeDef};
+use crate::ir::{EnumVariant, TypeDef};
 
 const FORWARD_COMPAT: &str =
     "The service may add values at any time: match with a wildcard arm (`_ => ...`) or \
@@ -12,7 +12,7 @@ compare `as_str()` so new values do not break your code. Unknown values are kept
 round-trip unchanged.";
 
 /// A string enum.
-pub fn string_enum(def: &TypeDef, variants: &[EnumVariant]) -> TokenStream {
+pub fn string_enum(def: &TypeDef, variants: &[EnumVariant<String>]) -> TokenStream {
     let name = ident(&def.path.name);
     let label = &def.path.name.name;
     let doc = docs(def.docs.as_deref());
@@ -131,7 +131,7 @@ pub fn string_enum(def: &TypeDef, variants: &[EnumVariant]) -> TokenStream {
 }
 
 /// An intEnum.
-pub fn int_enum(def: &TypeDef, variants: &[IntEnumVariant]) -> TokenStream {
+pub fn int_enum(def: &TypeDef, variants: &[EnumVariant<i32>]) -> TokenStream {
     let name = ident(&def.path.name);
     let label = &def.path.name.name;
     let doc = docs(def.docs.as_deref());

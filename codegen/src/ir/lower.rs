@@ -7,9 +7,9 @@ use serde_json::Value;
 
 use super::naming::{self, RustIdent};
 use super::{
-    Constraints, DefaultValue, EnumVariant, ErrorInfo, IntEnumVariant, MemberIr, Module, NamedKind,
-    OperationIr, Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef,
-    TypeKind, TypePath, Validation,
+    Constraints, DefaultValue, EnumVariant, ErrorInfo, MemberIr, Module, NamedKind, OperationIr,
+    Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
+    TypePath, Validation,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docs::html_to_markdown;
@@ -223,10 +223,18 @@ impl<'a, 'm> Lowering<'a, 'm> {
                 })
             }
             ShapeKind::Union(members) => TypeKind::Union(self.members(shape, members, true)),
-            ShapeKind::Enum(members) => TypeKind::Enum(self.enum_variants(shape, members)),
-            ShapeKind::IntEnum(members) => {
-                TypeKind::IntEnum(self.int_enum_variants(shape, members))
-            }
+            ShapeKind::Enum(members) => TypeKind::Enum(self.enum_variants(
+                shape,
+                members,
+                string_enum_value,
+                "an enum member's `enumValue` must be a string",
+            )),
+            ShapeKind::IntEnum(members) => TypeKind::IntEnum(self.enum_variants(
+                shape,
+                members,
+                int_enum_value,
+                "an intEnum member needs an integer `enumValue`",
+            )),
             other => unreachable!("only named kinds get paths, not {}", other.type_name()),
         };
         Some(TypeDef {
@@ -663,7 +671,15 @@ impl<'a, 'm> Lowering<'a, 'm> {
         value
     }
 
-    fn enum_variants(&mut self, shape: &Shape, members: &[Member]) -> Vec<EnumVariant> {
+    /// The variants of an enum or intEnum: `value` reads a member's wire value, `None` when its
+    /// `enumValue` has the wrong type (reported with `expected`).
+    fn enum_variants<V>(
+        &mut self,
+        shape: &Shape,
+        members: &[Member],
+        value: fn(&Member) -> Option<V>,
+        expected: &str,
+    ) -> Vec<EnumVariant<V>> {
         let names = naming::dedupe(
             members
                 .iter()
@@ -673,20 +689,11 @@ impl<'a, 'm> Lowering<'a, 'm> {
         );
         let mut out = Vec::new();
         for (m, rust_name) in members.iter().zip(names) {
-            let value = match &m.traits.enum_value {
-                None => m.name.clone(),
-                Some(EnumValue::String(s)) => s.clone(),
-                Some(EnumValue::Int(_)) => {
-                    self.diags.push(
-                        Diagnostic::shape(
-                            self.file,
-                            shape.id.as_str(),
-                            "an enum member's `enumValue` must be a string",
-                        )
-                        .member(&m.name),
-                    );
-                    continue;
-                }
+            let Some(value) = value(m) else {
+                self.diags.push(
+                    Diagnostic::shape(self.file, shape.id.as_str(), expected).member(&m.name),
+                );
+                continue;
             };
             out.push(EnumVariant {
                 rust_name,
@@ -697,36 +704,22 @@ impl<'a, 'm> Lowering<'a, 'm> {
         }
         out
     }
+}
 
-    fn int_enum_variants(&mut self, shape: &Shape, members: &[Member]) -> Vec<IntEnumVariant> {
-        let names = naming::dedupe(
-            members
-                .iter()
-                .map(|m| naming::variant_name(&m.name))
-                .collect(),
-            true,
-        );
-        let mut out = Vec::new();
-        for (m, rust_name) in members.iter().zip(names) {
-            let Some(EnumValue::Int(value)) = m.traits.enum_value else {
-                self.diags.push(
-                    Diagnostic::shape(
-                        self.file,
-                        shape.id.as_str(),
-                        "an intEnum member needs an integer `enumValue`",
-                    )
-                    .member(&m.name),
-                );
-                continue;
-            };
-            out.push(IntEnumVariant {
-                rust_name,
-                value: value as i32,
-                docs: docs(&m.traits),
-                deprecated: m.traits.deprecated.clone(),
-            });
-        }
-        out
+/// A string enum member's value: its `enumValue`, else its name.
+fn string_enum_value(m: &Member) -> Option<String> {
+    match &m.traits.enum_value {
+        None => Some(m.name.clone()),
+        Some(EnumValue::String(s)) => Some(s.clone()),
+        Some(EnumValue::Int(_)) => None,
+    }
+}
+
+/// An intEnum member's value: its integer `enumValue` (checked to fit `i32` when parsed).
+fn int_enum_value(m: &Member) -> Option<i32> {
+    match m.traits.enum_value {
+        Some(EnumValue::Int(v)) => i32::try_from(v).ok(),
+        _ => None,
     }
 }
 

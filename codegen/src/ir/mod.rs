@@ -170,8 +170,8 @@ pub struct TypeDef {
 pub enum TypeKind {
     Structure(StructureIr),
     Union(Vec<MemberIr>),
-    Enum(Vec<EnumVariant>),
-    IntEnum(Vec<IntEnumVariant>),
+    Enum(Vec<EnumVariant<String>>),
+    IntEnum(Vec<EnumVariant<i32>>),
 }
 
 /// A structure (data, error, operation input or output).
@@ -290,20 +290,11 @@ pub enum DefaultValue {
     Document(String),
 }
 
-/// An enum member.
+/// An enum member (`V` = `String`) or intEnum member (`V` = `i32`).
 #[derive(Clone, Debug)]
-pub struct EnumVariant {
+pub struct EnumVariant<V> {
     pub rust_name: RustIdent,
-    pub value: String,
-    pub docs: Option<String>,
-    pub deprecated: Option<Deprecated>,
-}
-
-/// An intEnum member.
-#[derive(Clone, Debug)]
-pub struct IntEnumVariant {
-    pub rust_name: RustIdent,
-    pub value: i32,
+    pub value: V,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecated>,
 }
