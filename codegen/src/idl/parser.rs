@@ -162,6 +162,27 @@ impl Parser<'_> {
         }
     }
 
+    /// Eats `close` (true); false when something else comes; an error naming the opening
+    /// bracket at `open` when the file ends first.
+    fn close(&mut self, open: Pos, close: char) -> R<bool> {
+        if self.eat(close) {
+            return Ok(true);
+        }
+        if *self.peek() == Tok::Eof {
+            let opening = match close {
+                '}' => '{',
+                ']' => '[',
+                _ => '(',
+            };
+            let pos = self.pos();
+            return Err(self.error(
+                pos,
+                format!("expected `{close}` to close the `{opening}` at line {}, column {}, found the end of the file", open.0, open.1),
+            ));
+        }
+        Ok(false)
+    }
+
     fn expect(&mut self, c: char) -> R<Pos> {
         let pos = self.pos();
         if self.eat(c) {
@@ -384,16 +405,17 @@ impl Parser<'_> {
     /// `(...)` after a trait id: nothing or `()` is `{}`; `key: value, ...` is an object; else one
     /// node value.
     fn trait_body(&mut self) -> R<Value> {
+        let open = self.pos();
         if !self.eat('(') {
             return Ok(json!({}));
         }
-        if self.eat(')') {
+        if self.close(open, ')')? {
             return Ok(json!({}));
         }
         let structured = matches!(self.peek(), Tok::Ident(_) | Tok::Str(_))
             && *self.peek_second() == Tok::Punct(':');
         let value = if structured {
-            self.object_entries(')')?
+            self.object_entries(open, ')')?
         } else {
             let v = self.node()?;
             self.expect(')')?;
@@ -436,13 +458,10 @@ impl Parser<'_> {
     fn node_inner(&mut self) -> R<Value> {
         let (tok, pos) = self.next();
         match tok {
-            Tok::Punct('{') => self.object_entries('}'),
+            Tok::Punct('{') => self.object_entries(pos, '}'),
             Tok::Punct('[') => {
                 let mut items = Vec::new();
-                while !self.eat(']') {
-                    if *self.peek() == Tok::Eof {
-                        return Err(self.expected("`]`"));
-                    }
+                while !self.close(pos, ']')? {
                     items.push(self.node()?);
                 }
                 Ok(Value::Array(items))
@@ -472,9 +491,9 @@ impl Parser<'_> {
     }
 
     /// `key: value` pairs up to `close`; keys are identifiers or strings.
-    fn object_entries(&mut self, close: char) -> R<Value> {
+    fn object_entries(&mut self, open: Pos, close: char) -> R<Value> {
         let mut map = Map::new();
-        while !self.eat(close) {
+        while !self.close(open, close)? {
             let (key, pos) = match self.next() {
                 (Tok::Ident(s) | Tok::Str(s), pos) => (s, pos),
                 (other, pos) => {
@@ -540,7 +559,7 @@ impl Parser<'_> {
                 let mut body = shape_body(&keyword);
                 self.mixins(&mut body)?;
                 let open = self.expect('{')?;
-                let Value::Object(fields) = self.object_entries('}')? else {
+                let Value::Object(fields) = self.object_entries(open, '}')? else {
                     unreachable!("object_entries returns an object")
                 };
                 self.service_fields(&keyword, fields, &mut body, open)?;
@@ -590,9 +609,9 @@ impl Parser<'_> {
             return Ok(Vec::new());
         }
         self.next();
-        self.expect('[')?;
+        let open = self.expect('[')?;
         let mut ids = Vec::new();
-        while !self.eat(']') {
+        while !self.close(open, ']')? {
             ids.push(self.target("a mixin shape id")?);
         }
         let refs = ids.iter().map(|t| json!({ "target": t })).collect();
@@ -616,11 +635,11 @@ impl Parser<'_> {
         resource: Option<&str>,
         mixins: &[String],
     ) -> R<Vec<(String, Value, Pos)>> {
-        self.expect('{')?;
+        let open = self.expect('{')?;
         let mut out: Vec<(String, Value, Pos)> = Vec::new();
         loop {
             let traits = self.traits()?;
-            if self.eat('}') {
+            if self.close(open, '}')? {
                 return Ok(out);
             }
             let elided = self.eat('$');
@@ -728,11 +747,11 @@ impl Parser<'_> {
     }
 
     fn enum_members(&mut self, shape: &str, string_enum: bool) -> R<Map<String, Value>> {
-        self.expect('{')?;
+        let open = self.expect('{')?;
         let mut out = Map::new();
         loop {
             let traits = self.traits()?;
-            if self.eat('}') {
+            if self.close(open, '}')? {
                 return Ok(out);
             }
             let (name, pos) = self.name("enum member name")?;
@@ -761,8 +780,8 @@ impl Parser<'_> {
 
     /// `{ input: X | input := {...}, output: ..., errors: [...] }`.
     fn operation_body(&mut self, id: &str, body: &mut Map<String, Value>) -> R<()> {
-        self.expect('{')?;
-        while !self.eat('}') {
+        let open = self.expect('{')?;
+        while !self.close(open, '}')? {
             let (key, pos) = self.name("`input`, `output` or `errors`")?;
             match key.as_str() {
                 "input" | "output" => {
@@ -791,7 +810,7 @@ impl Parser<'_> {
                     self.expect(':')?;
                     let open = self.expect('[')?;
                     let mut errors = Vec::new();
-                    while !self.eat(']') {
+                    while !self.close(open, ']')? {
                         errors.push(json!({ "target": self.target("an error shape id")? }));
                     }
                     if body.insert(key, Value::Array(errors)).is_some() {
@@ -891,9 +910,12 @@ impl Parser<'_> {
     fn apply(&mut self) -> R<()> {
         let (text, pos) = self.ident("the shape id to apply traits to")?;
         let id = self.resolve(&text, pos)?;
+        let open = self.pos();
         let traits = if self.eat('{') {
             let traits = self.traits()?;
-            self.expect('}')?;
+            if !self.close(open, '}')? {
+                return Err(self.expected("`}`"));
+            }
             traits
         } else if *self.peek() == Tok::Punct('@') {
             vec![self.one_trait()?]

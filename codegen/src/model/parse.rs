@@ -76,7 +76,7 @@ fn read_files(files: &[SourceFile]) -> Result<(Vec<RawFile>, Vec<Positions>), Di
     let mut raws = Vec::new();
     for f in files {
         if f.is_idl() {
-            let (raw, _, _) = idl::parse(&f.name, &f.text, &idl::Known::default());
+            let (raw, _, _) = idl::parse(&f.name, &f.text, &idl::Known::from_files([]));
             raws.push(raw);
             continue;
         }
