@@ -40,9 +40,21 @@ impl<'m> ShapeIndex<'m> {
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                // Name the files that define the services, not every file of the model.
+                let mut files: Vec<&str> = ids
+                    .iter()
+                    .map(|id| {
+                        model
+                            .sources
+                            .shapes
+                            .get(*id)
+                            .map_or(model.file.as_str(), |s| s.file.as_str())
+                    })
+                    .collect();
+                files.dedup();
                 diags.push(
                     Diagnostic::in_file(
-                        &model.file,
+                        &files.join(", "),
                         format!(
                             "the model defines {} services: {}",
                             many.len(),

@@ -527,7 +527,9 @@ impl Parser<'_> {
             ));
         };
         if keyword == "apply" {
-            if let Some((_, _, at)) = traits.first() {
+            // Documentation comments before `apply` document nothing and are dropped.
+            let doc = format!("{PRELUDE}#documentation");
+            if let Some((_, _, at)) = traits.iter().find(|(id, _, _)| *id != doc) {
                 return Err(self.error(*at, "traits cannot be placed before `apply`"));
             }
             return self.apply();
