@@ -155,3 +155,18 @@ fn elided_member_without_a_source() {
         "error: elided member `$id` matches no identifier or property of a `for` resource and no mixin member\n  --> m.smithy:5:6\n  = help: write the target, e.g. `id: String`\n\n1 error found"
     );
 }
+
+#[test]
+fn ir_diagnostics_name_the_idl_file_line_and_column() {
+    let got = generate(&[
+        file("svc.smithy", &service_with("")),
+        file(
+            "in.smithy",
+            "$version: \"2\"\nnamespace ex\n\nstructure In {\n    count: Integer = \"many\"\n}\n",
+        ),
+    ]);
+    assert_eq!(
+        got,
+        "error: `@default` value \"many\" does not fit the member's type\n  --> in.smithy:5:5, shape `ex#In`, member `count`\n  = help: lists take [], maps {}, blobs base64 text, enums one of their values\n\n1 error found"
+    );
+}
