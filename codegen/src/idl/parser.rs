@@ -35,8 +35,33 @@ const SIMPLE: &[&str] = &[
     "timestamp",
 ];
 
-/// Every statement keyword that can start a shape statement.
-const SHAPE_KEYWORDS: &str = "blob, boolean, document, string, byte, short, integer, long, float, double, bigInteger, bigDecimal, timestamp, enum, intEnum, list, set, map, structure, union, service, operation, resource, apply";
+/// Every keyword that can start a shape statement.
+const SHAPE_KEYWORDS: &[&str] = &[
+    "blob",
+    "boolean",
+    "document",
+    "string",
+    "byte",
+    "short",
+    "integer",
+    "long",
+    "float",
+    "double",
+    "bigInteger",
+    "bigDecimal",
+    "timestamp",
+    "enum",
+    "intEnum",
+    "list",
+    "set",
+    "map",
+    "structure",
+    "union",
+    "service",
+    "operation",
+    "resource",
+    "apply",
+];
 
 /// Nesting deeper than this is refused, so hostile input cannot overflow the stack.
 const MAX_DEPTH: usize = 64;
@@ -64,6 +89,10 @@ pub fn parse(
     if let Err(d) = p.file_body() {
         p.diags.push(*d);
     }
+    // An IDL file without `$version` is Smithy 1.0.
+    p.out
+        .version
+        .get_or_insert_with(|| Value::String("1.0".into()));
     (p.out, p.positions, p.diags)
 }
 
@@ -534,6 +563,18 @@ impl Parser<'_> {
             }
             return self.apply();
         }
+        if matches!(keyword.as_str(), "use" | "namespace" | "metadata") {
+            return Err(self.error(
+                pos,
+                format!("`{keyword}` statements must come before the shapes"),
+            ));
+        }
+        if !SHAPE_KEYWORDS.contains(&keyword.as_str()) {
+            return Err(Box::new(
+                self.error(pos, format!("unknown shape type `{keyword}`"))
+                    .help(format!("use one of: {}", SHAPE_KEYWORDS.join(", "))),
+            ));
+        }
         let (name, name_pos) = self.name("shape name")?;
         let id = format!("{}#{name}", self.namespace_at(name_pos)?);
         let body = match keyword.as_str() {
@@ -573,18 +614,7 @@ impl Parser<'_> {
                 self.operation_body(&id, &mut body)?;
                 body
             }
-            "use" | "namespace" | "metadata" => {
-                return Err(self.error(
-                    pos,
-                    format!("`{keyword}` statements must come before the shapes"),
-                ))
-            }
-            other => {
-                return Err(Box::new(
-                    self.error(pos, format!("unknown shape type `{other}`"))
-                        .help(format!("use one of: {SHAPE_KEYWORDS}")),
-                ))
-            }
+            other => unreachable!("`{other}` was checked against SHAPE_KEYWORDS"),
         };
         self.push_shape(id, body, traits, name_pos);
         Ok(())
