@@ -170,3 +170,23 @@ fn ir_diagnostics_name_the_idl_file_line_and_column() {
         "error: `@default` value \"many\" does not fit the member's type\n  --> in.smithy:5:5, shape `ex#In`, member `count`\n  = help: lists take [], maps {}, blobs base64 text, enums one of their values\n\n1 error found"
     );
 }
+
+#[test]
+fn a_different_prelude_definition_is_refused() {
+    let got = load(&[file(
+        "p.smithy",
+        "$version: \"2\"\nnamespace smithy.api\n\n@sensitive\nstring String\n",
+    )]);
+    assert_eq!(
+        got,
+        "error: this definition of a prelude shape differs from the built-in prelude\n  --> p.smithy:5:8, shape `smithy.api#String`\n  = help: remove it: the prelude is built in, and only identical copies of it may be loaded\n\n1 error found"
+    );
+    // An identical copy loads.
+    assert_eq!(
+        load(&[file(
+            "p.smithy",
+            "$version: \"2\"\nnamespace smithy.api\n\nstring String\n"
+        )]),
+        ""
+    );
+}

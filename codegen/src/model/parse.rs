@@ -4,8 +4,9 @@
 //! IDL) line and column; nothing here panics on any input.
 //!
 //! The built-in prelude wins: a file that defines a `smithy.api` shape the built-in prelude
-//! defines too (the official `prelude.smithy` does) is skipped silently, so prelude files load
-//! next to any model. Other `smithy.api` shapes of such a file (trait definitions) are kept.
+//! defines too (the official `prelude.smithy` does) is skipped silently when the definition is
+//! identical (type and traits), so prelude files load next to any model; a different definition
+//! is an error. Other `smithy.api` shapes of such a file (trait definitions) are kept.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -302,7 +303,7 @@ impl Parser {
     }
 
     fn collect_shapes(&mut self, files: Vec<RawFile>) -> BTreeMap<ShapeId, Pending> {
-        let builtin: BTreeSet<ShapeId> = prelude_shapes().into_iter().map(|(id, _)| id).collect();
+        let builtin: BTreeMap<ShapeId, Shape> = prelude_shapes().into_iter().collect();
         let mut shapes: BTreeMap<ShapeId, Pending> = BTreeMap::new();
         let mut lowercase: BTreeMap<String, ShapeId> = BTreeMap::new();
         let mut applies = Vec::new();
@@ -344,7 +345,15 @@ impl Parser {
                 applies.push((file, id, member, traits));
                 continue;
             }
-            if builtin.contains(&id) {
+            if let Some(prelude) = builtin.get(&id) {
+                let has_members = body
+                    .get("members")
+                    .and_then(Value::as_object)
+                    .is_some_and(|m| !m.is_empty());
+                if prelude.kind.type_name() != ty || prelude.traits.raw != traits || has_members {
+                    self.err_shape(id.as_str(), "this definition of a prelude shape differs from the built-in prelude")
+                        .help = Some("remove it: the prelude is built in, and only identical copies of it may be loaded".into());
+                }
                 continue;
             }
             if member.is_some() {
