@@ -58,7 +58,12 @@ pub struct LexError {
 /// Splits `text` into tokens, ending with [`Tok::Eof`].
 pub fn tokenize(text: &str) -> Result<Vec<Token>, LexError> {
     let mut lx = Lexer {
-        chars: text.chars().collect(),
+        // A byte order mark is not part of the text.
+        chars: text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .chars()
+            .collect(),
         i: 0,
         line: 1,
         col: 1,

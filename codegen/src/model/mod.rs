@@ -5,6 +5,7 @@ mod parse;
 mod prelude;
 mod print;
 pub(crate) mod raw;
+mod read;
 pub mod shape_id;
 pub mod source;
 pub mod traits;

@@ -14,12 +14,12 @@ use serde_json::{Map, Value};
 
 use super::ast::{Member, Model, Operation, Resource, Service, Shape, ShapeKind};
 use super::prelude::prelude_shapes;
-use super::raw::{self, RawFile};
+use super::raw::RawFile;
+use super::read;
 use super::shape_id::{is_identifier, ShapeId};
 use super::source::{Positions, Source, SourceFile, Sources};
 use super::traits::Traits;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::idl;
 
 /// Parses one model file (JSON AST, or IDL when `file` ends in `.smithy`). `file` is the name
 /// used in diagnostics.
@@ -32,7 +32,7 @@ pub fn parse_model(file: &str, text: &str) -> Result<Model, Diagnostics> {
 
 /// Assembles one model from several files, JSON AST and IDL mixed.
 pub fn parse_files(files: &[SourceFile]) -> Result<Model, Diagnostics> {
-    let (raws, positions) = read_files(files)?;
+    let (raws, positions) = read::read_files(files)?;
     let mut p = Parser {
         files: files
             .iter()
@@ -68,44 +68,6 @@ pub fn parse_files(files: &[SourceFile]) -> Result<Model, Diagnostics> {
         metadata,
         sources,
     })
-}
-
-/// Reads every file into the JSON AST form. IDL files are read twice: first to learn what each
-/// defines, then to resolve relative ids and elided members against the whole model.
-fn read_files(files: &[SourceFile]) -> Result<(Vec<RawFile>, Vec<Positions>), Diagnostics> {
-    let mut diags = Diagnostics::default();
-    let mut raws = Vec::new();
-    for f in files {
-        if f.is_idl() {
-            let (raw, _, _) = idl::parse(&f.name, &f.text, &idl::Known::from_files([]));
-            raws.push(raw);
-            continue;
-        }
-        match raw::read(&f.text) {
-            Ok(raw) => raws.push(raw),
-            Err(e) => {
-                diags.push(
-                    Diagnostic::in_file(&f.name, format!("malformed JSON: {}", e.message))
-                        .at(e.line, e.column)
-                        .help("the model must be a Smithy 2.0 JSON AST document"),
-                );
-                raws.push(RawFile::default());
-            }
-        }
-    }
-    let known = idl::Known::from_files(&raws);
-    let mut positions = Vec::new();
-    for (f, raw) in files.iter().zip(raws.iter_mut()) {
-        if f.is_idl() {
-            let (resolved, pos, problems) = idl::parse(&f.name, &f.text, &known);
-            *raw = resolved;
-            positions.push(pos);
-            diags.0.extend(problems);
-        } else {
-            positions.push(Positions::default());
-        }
-    }
-    diags.into_result((raws, positions))
 }
 
 /// A shape before its traits are typed; members keep raw traits too.
