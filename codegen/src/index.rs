@@ -40,9 +40,21 @@ impl<'m> ShapeIndex<'m> {
             }
             many => {
                 let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                // Name the files that define the services, not every file of the model.
+                let mut files: Vec<&str> = ids
+                    .iter()
+                    .map(|id| {
+                        model
+                            .sources
+                            .shapes
+                            .get(*id)
+                            .map_or(model.file.as_str(), |s| s.file.as_str())
+                    })
+                    .collect();
+                files.dedup();
                 diags.push(
                     Diagnostic::in_file(
-                        &model.file,
+                        &files.join(", "),
                         format!(
                             "the model defines {} services: {}",
                             many.len(),
@@ -57,7 +69,7 @@ impl<'m> ShapeIndex<'m> {
         let protocol = match service.traits.protocols.as_slice() {
             [] => {
                 diags.push(
-                    Diagnostic::shape(&model.file, service.id.as_str(), "the service has no supported protocol")
+                    model.shape_diagnostic(service.id.as_str(), "the service has no supported protocol")
                         .help("add the trait `aws.protocols#awsJson1_0` or `aws.protocols#awsJson1_1` to the service"),
                 );
                 return Err(diags);
@@ -105,7 +117,7 @@ impl<'m> ShapeIndex<'m> {
     }
 
     fn walk(&mut self, diags: &mut Diagnostics) {
-        let file = &self.model.file;
+        let model = self.model;
         let mut stack = vec![self.service.id.clone()];
         while let Some(id) = stack.pop() {
             if !self.closure.insert(id.clone()) {
@@ -117,8 +129,7 @@ impl<'m> ShapeIndex<'m> {
                     let t = self.model.shapes.get(target);
                     match t {
                         Some(t) if ok(t) => stack.push(target.clone()),
-                        Some(t) => diags.push(Diagnostic::shape(
-                            file,
+                        Some(t) => diags.push(model.shape_diagnostic(
                             id.as_str(),
                             format!("`{target}` is a {} but must be {what}", t.kind.type_name()),
                         )),
@@ -143,13 +154,13 @@ impl<'m> ShapeIndex<'m> {
                     }
                 }
                 ShapeKind::Resource(r) => {
-                    for op in &r.operations {
+                    for op in r.operations() {
                         expect(op, "an operation", is_operation, &mut stack);
                     }
                     for res in &r.resources {
                         expect(res, "a resource", is_resource, &mut stack);
                     }
-                    for t in &r.targets {
+                    for t in r.targets() {
                         expect(t, "a data shape", is_data, &mut stack);
                     }
                 }
@@ -175,10 +186,15 @@ impl<'m> ShapeIndex<'m> {
                         if is_data(t) {
                             stack.push(m.target.clone());
                         } else {
-                            diags.push(
-                                Diagnostic::shape(file, id.as_str(), format!("member targets the {} `{}`; members must target data shapes", t.kind.type_name(), m.target))
-                                    .member(&m.name),
-                            );
+                            diags.push(model.member_diagnostic(
+                                id.as_str(),
+                                &m.name,
+                                format!(
+                                    "member targets the {} `{}`; members must target data shapes",
+                                    t.kind.type_name(),
+                                    m.target
+                                ),
+                            ));
                         }
                     }
                 }
@@ -197,7 +213,7 @@ impl<'m> ShapeIndex<'m> {
             let name = self.local_name(id).to_ascii_lowercase();
             if let Some(other) = seen.insert(name, id) {
                 diags.push(
-                    Diagnostic::shape(&self.model.file, id.as_str(), format!("shape name conflicts with `{other}` in the service closure"))
+                    self.model.shape_diagnostic(id.as_str(), format!("shape name conflicts with `{other}` in the service closure"))
                         .help(format!("give one of them a new name in the service's `rename` map, e.g. \"{id}\": \"Other{}\"", id.name())),
                 );
             }
@@ -206,8 +222,7 @@ impl<'m> ShapeIndex<'m> {
             if let Some(shape) = self.model.shapes.get(id) {
                 if shape.traits.error.is_some() {
                     diags.push(
-                        Diagnostic::shape(
-                            &self.model.file,
+                        self.model.shape_diagnostic(
                             self.service.id.as_str(),
                             format!("awsJson services may not rename the error shape `{id}`"),
                         )
@@ -223,7 +238,6 @@ impl<'m> ShapeIndex<'m> {
 
 /// Every target in the file resolves to a defined or prelude shape.
 fn check_targets(model: &Model, diags: &mut Diagnostics) {
-    let file = &model.file;
     let missing = |target: &ShapeId| -> bool { !model.shapes.contains_key(target) };
     let help =
         |target: &ShapeId| format!("define the shape `{target}` or fix the target's spelling");
@@ -231,13 +245,13 @@ fn check_targets(model: &Model, diags: &mut Diagnostics) {
         for m in shape.kind.members() {
             if missing(&m.target) {
                 diags.push(
-                    Diagnostic::shape(
-                        file,
-                        shape.id.as_str(),
-                        format!("member target `{}` does not exist", m.target),
-                    )
-                    .member(&m.name)
-                    .help(help(&m.target)),
+                    model
+                        .member_diagnostic(
+                            shape.id.as_str(),
+                            &m.name,
+                            format!("member target `{}` does not exist", m.target),
+                        )
+                        .help(help(&m.target)),
                 );
             }
         }
@@ -254,21 +268,21 @@ fn check_targets(model: &Model, diags: &mut Diagnostics) {
                 refs.extend(s.errors.iter().map(|e| ("errors", e)));
             }
             ShapeKind::Resource(r) => {
-                refs.extend(r.operations.iter().map(|e| ("operations", e)));
+                refs.extend(r.operations().map(|e| ("operations", e)));
                 refs.extend(r.resources.iter().map(|e| ("resources", e)));
-                refs.extend(r.targets.iter().map(|e| ("identifiers", e)));
+                refs.extend(r.targets().map(|e| ("identifiers", e)));
             }
             _ => {}
         }
         for (what, target) in refs {
             if missing(target) {
                 diags.push(
-                    Diagnostic::shape(
-                        file,
-                        shape.id.as_str(),
-                        format!("`{what}` refers to `{target}`, which does not exist"),
-                    )
-                    .help(help(target)),
+                    model
+                        .shape_diagnostic(
+                            shape.id.as_str(),
+                            format!("`{what}` refers to `{target}`, which does not exist"),
+                        )
+                        .help(help(target)),
                 );
             }
         }

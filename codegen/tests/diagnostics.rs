@@ -59,7 +59,7 @@ fn duplicate_shape_is_reported() {
     ));
     assert_eq!(
         got,
-        "error: duplicate shape id\n  --> model/bad.json, shape `ex#StructA`\n  = help: each shape id may be defined once; remove or rename one of them\n\n1 error found"
+        "error: duplicate shape id\n  --> model/bad.json, shape `ex#StructA`\n  = help: it is also defined at model/bad.json; each shape id may be defined once, remove or rename one of them\n\n1 error found"
     );
 }
 

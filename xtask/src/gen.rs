@@ -8,6 +8,7 @@ use std::time::Instant;
 
 use ingot_codegen::emit::{EmitOptions, GeneratedCrate};
 use ingot_codegen::ir::Settings;
+use ingot_codegen::model::SourceFile;
 use ingot_codegen::Generated;
 
 /// What `run` does with the generated files.
@@ -42,7 +43,8 @@ pub struct Summary {
     pub written: usize,
 }
 
-/// Generates every model under `model/` into `generated/`.
+/// Generates every model under `model/` (each `.json` or `.smithy` file is one model) into
+/// `generated/`.
 pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
     let models = model_files(&root.join("model"))?;
     let mut crates = Vec::new();
@@ -52,7 +54,8 @@ pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
             .strip_prefix(root)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| model.display().to_string());
-        let generated = generate_one(model, &display, "../../crates", None)?;
+        let file = read_source(model, display)?;
+        let generated = generate_one(&[file], "../../crates", settings_path(model), None)?;
         shapes += generated.shapes;
         operations += generated.operations;
         crates.extend(generated.crates);
@@ -67,19 +70,26 @@ pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
     })
 }
 
-/// Generates one model into `out`, as a small workspace of its own (so it builds anywhere).
+/// Generates one model, assembled from the files and folders `models`, into `out`, as a small
+/// workspace of its own (so it builds anywhere).
 pub fn run_one(
     root: &Path,
-    model: &Path,
+    models: &[PathBuf],
     out: &Path,
     settings: Option<&Path>,
 ) -> Result<Summary, String> {
     let runtime = root.join("crates");
     let runtime = fs::canonicalize(&runtime).map_err(|e| format!("{}: {e}", runtime.display()))?;
+    let files = read_sources(models)?;
+    // Settings live next to a single model file; a model of several files names them.
+    let default_settings = match models {
+        [one] if one.is_file() => settings_path(one),
+        _ => PathBuf::new(),
+    };
     let generated = generate_one(
-        model,
-        &model.display().to_string(),
+        &files,
         &runtime.display().to_string(),
+        default_settings,
         settings,
     )?;
     let crates = generated.crates;
@@ -100,19 +110,59 @@ pub fn run_one(
 }
 
 fn generate_one(
-    model: &Path,
-    display: &str,
+    files: &[SourceFile],
     runtime_dir: &str,
+    default_settings: PathBuf,
     settings: Option<&Path>,
 ) -> Result<Generated, String> {
-    let text = fs::read_to_string(model).map_err(|e| format!("cannot read {display}: {e}"))?;
-    let settings =
-        read_settings(&settings.map_or_else(|| settings_path(model), Path::to_path_buf))?;
+    let settings = read_settings(&settings.map_or(default_settings, Path::to_path_buf))?;
     let opts = EmitOptions {
         runtime_dir: runtime_dir.to_owned(),
         command: COMMAND.to_owned(),
     };
-    ingot_codegen::generate(display, &text, &settings, &opts).map_err(|d| d.to_string())
+    ingot_codegen::generate_files(files, &settings, &opts).map_err(|d| d.to_string())
+}
+
+/// Reads one model file, named `display` in diagnostics.
+fn read_source(path: &Path, display: String) -> Result<SourceFile, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("cannot read {display}: {e}"))?;
+    Ok(SourceFile {
+        name: display,
+        text,
+    })
+}
+
+/// Reads model files and every model file (`.json` and `.smithy`, settings excluded) below
+/// model folders, in a stable order.
+pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<SourceFile>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let found: Vec<PathBuf> = list_files(path)
+                .into_iter()
+                .filter(|p| is_model_file(p))
+                .collect();
+            if found.is_empty() {
+                return Err(format!(
+                    "{} holds no .json or .smithy model files",
+                    path.display()
+                ));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+        .iter()
+        .map(|p| read_source(p, p.display().to_string()))
+        .collect()
+}
+
+fn is_model_file(p: &Path) -> bool {
+    let json =
+        p.extension().is_some_and(|x| x == "json") && !p.to_string_lossy().ends_with(".ingot.json");
+    json || p.extension().is_some_and(|x| x == "smithy")
 }
 
 /// `model/foo.json` -> `model/foo.ingot.json`: generator settings that are not in the model.
@@ -158,8 +208,7 @@ fn model_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| !p.to_string_lossy().ends_with(".ingot.json"))
+        .filter(|p| p.is_file() && is_model_file(p))
         .collect();
     files.sort();
     Ok(files)

@@ -1,4 +1,5 @@
-//! `cargo xtask gen [--check] [--model PATH --out DIR]` and `cargo xtask test`.
+//! `cargo xtask gen [--check] [--model PATH... --out DIR]`, `cargo xtask model-json PATH...` and
+//! `cargo xtask test`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,8 +7,11 @@ use std::time::Instant;
 
 use xtask::gen::{self, Mode};
 
-const USAGE: &str =
-    "usage: cargo xtask gen [--check]\n       cargo xtask gen --model PATH --out DIR";
+const USAGE: &str = "usage: cargo xtask gen [--check]
+       cargo xtask gen --model PATH [--model PATH...] --out DIR [--settings FILE]
+       cargo xtask model-json PATH...
+       cargo xtask test
+PATH is a model file (.json JSON AST or .smithy IDL) or a folder of them; several make one model.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -30,18 +34,26 @@ fn run(args: &[String]) -> Result<String, String> {
     if command == "test" && rest.is_empty() {
         return xtask::test::run(&gen::workspace_root());
     }
+    if command == "model-json" && !rest.is_empty() {
+        let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+        let files = gen::read_sources(&paths)?;
+        let model = ingot_codegen::model::parse_files(&files).map_err(|d| d.to_string())?;
+        // The JSON text already ends with a line break; `main` adds none of its own.
+        let json = ingot_codegen::model::to_json_string(&model);
+        return Ok(json.trim_end().to_owned());
+    }
     if command != "gen" {
         return Err(format!("unknown command `{command}`\n{USAGE}"));
     }
     let mut check = false;
-    let mut model = None;
+    let mut models = Vec::new();
     let mut out = None;
     let mut settings = None;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--check" => check = true,
-            "--model" => model = it.next().map(PathBuf::from),
+            "--model" => models.extend(it.next().map(PathBuf::from)),
             "--out" => out = it.next().map(PathBuf::from),
             "--settings" => settings = it.next().map(PathBuf::from),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
@@ -49,8 +61,8 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let root = gen::workspace_root();
     let started = Instant::now();
-    match (model, out) {
-        (None, None) => {
+    match (models.is_empty(), out) {
+        (true, None) => {
             let mode = if check { Mode::Check } else { Mode::Write };
             let summary = gen::run(&root, mode)?;
             Ok(if check {
@@ -59,8 +71,8 @@ fn run(args: &[String]) -> Result<String, String> {
                 gen::report(started, &summary)
             })
         }
-        (Some(model), Some(out)) if !check => {
-            let summary = gen::run_one(&root, &model, &out, settings.as_deref())?;
+        (false, Some(out)) if !check => {
+            let summary = gen::run_one(&root, &models, &out, settings.as_deref())?;
             Ok(gen::report(started, &summary))
         }
         _ => Err(USAGE.to_owned()),

@@ -36,7 +36,7 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
     for (file, dir) in MODELS {
         crate::gen::run_one(
             root,
-            &models.join(file),
+            &[models.join(file)],
             &root.join("target/full-models").join(dir),
             None,
         )?;

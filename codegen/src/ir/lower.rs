@@ -156,8 +156,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         for w in types.windows(2) {
             if w[0].path == w[1].path {
                 self.diags.push(
-                    Diagnostic::shape(
-                        self.file,
+                    self.index.model.shape_diagnostic(
                         &w[1].shape_id,
                         format!(
                             "generated type name `{}` collides with `{}`",
@@ -369,8 +368,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         };
         let (Some(input_token), Some(output_token)) = (merged.input_token, merged.output_token)
         else {
-            self.diags.push(Diagnostic::shape(
-                self.file,
+            self.diags.push(self.index.model.shape_diagnostic(
                 op.id.as_str(),
                 "`@paginated` needs an `inputToken` and an `outputToken` (on the operation or the service)",
             ));
@@ -378,7 +376,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         };
         let mut fail = |what: &str, path: &str| {
             self.diags.push(
-                Diagnostic::shape(self.file, op.id.as_str(), format!("`@paginated` {what} `{path}` does not name a member of the right type"))
+                self.index.model.shape_diagnostic(op.id.as_str(), format!("`@paginated` {what} `{path}` does not name a member of the right type"))
                     .help("tokens are strings (or maps), the output token of the input token's type, items a list or map, pageSize a number; paths are dot-separated member names"),
             );
         };
@@ -578,10 +576,13 @@ impl<'a, 'm> Lowering<'a, 'm> {
             | ShapeKind::Enum(_)
             | ShapeKind::IntEnum(_) => {
                 let Some(path) = self.paths.get(target_id) else {
-                    self.diags.push(
-                        Diagnostic::shape(self.file, owner.id.as_str(), format!("member targets `{target_id}`, which cannot be used as a value here"))
-                            .member(&m.name),
-                    );
+                    self.diags.push(self.index.model.member_diagnostic(
+                        owner.id.as_str(),
+                        &m.name,
+                        format!(
+                            "member targets `{target_id}`, which cannot be used as a value here"
+                        ),
+                    ));
                     return None;
                 };
                 let named = match target.kind {
@@ -612,8 +613,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let ty = self.ty(owner, m, &item.target, &item.traits)?;
         if matches!(ty.kind, TyKind::Timestamp(f) if f != TimestampFormat::EpochSeconds) {
             self.diags.push(
-                Diagnostic::shape(self.file, owner.id.as_str(), "timestamps inside lists and maps are only supported in the protocol's default format (epoch-seconds)")
-                    .member(&m.name)
+                self.index.model.member_diagnostic(owner.id.as_str(), &m.name, "timestamps inside lists and maps are only supported in the protocol's default format (epoch-seconds)")
                     .help("remove `@timestampFormat` from the collection's member; Ingot does not generate this yet"),
             );
             return None;
@@ -659,13 +659,14 @@ impl<'a, 'm> Lowering<'a, 'm> {
         };
         if value.is_none() {
             self.diags.push(
-                Diagnostic::shape(
-                    self.file,
-                    owner.id.as_str(),
-                    format!("`@default` value {v} does not fit the member's type"),
-                )
-                .member(&m.name)
-                .help("lists take [], maps {}, blobs base64 text, enums one of their values"),
+                self.index
+                    .model
+                    .member_diagnostic(
+                        owner.id.as_str(),
+                        &m.name,
+                        format!("`@default` value {v} does not fit the member's type"),
+                    )
+                    .help("lists take [], maps {}, blobs base64 text, enums one of their values"),
             );
         }
         value
@@ -690,9 +691,11 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let mut out = Vec::new();
         for (m, rust_name) in members.iter().zip(names) {
             let Some(value) = value(m) else {
-                self.diags.push(
-                    Diagnostic::shape(self.file, shape.id.as_str(), expected).member(&m.name),
-                );
+                self.diags.push(self.index.model.member_diagnostic(
+                    shape.id.as_str(),
+                    &m.name,
+                    expected,
+                ));
                 continue;
             };
             out.push(EnumVariant {

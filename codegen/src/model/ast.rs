@@ -5,20 +5,71 @@
 
 use std::collections::BTreeMap;
 
-use super::shape_id::ShapeId;
-use super::traits::Traits;
+use serde_json::Value;
 
-/// A parsed model file.
+use super::shape_id::ShapeId;
+use super::source::{Source, Sources};
+use super::traits::Traits;
+use crate::diag::Diagnostic;
+
+/// A parsed model, from one file or several.
 #[derive(Clone, Debug)]
 pub struct Model {
-    /// The file name as the user gave it (for diagnostics and headers).
+    /// The file names as the user gave them, joined by `, ` (for diagnostics and headers).
     pub file: String,
-    /// Every shape of the file plus the prelude, by id.
+    /// Every shape of the files plus the prelude, by id.
     pub shapes: BTreeMap<ShapeId, Shape>,
+    /// The merged `metadata` of all files.
+    pub metadata: BTreeMap<String, Value>,
+    /// Where each shape and member was defined.
+    pub sources: Sources,
+}
+
+/// Two models are equal when they define the same shapes and metadata, wherever they were
+/// written (file names and positions are not part of a model).
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.shapes == other.shapes && self.metadata == other.metadata
+    }
+}
+
+impl Model {
+    /// A problem with shape `id`, naming the file (and position) that defines it.
+    pub fn shape_diagnostic(&self, id: &str, message: impl Into<String>) -> Diagnostic {
+        let source = self.sources.shapes.get(id);
+        located(
+            Diagnostic::shape(source.map_or(&self.file, |s| &s.file), id, message),
+            source,
+        )
+    }
+
+    /// A problem with member `member` of shape `id`, naming where the member was defined.
+    pub fn member_diagnostic(
+        &self,
+        id: &str,
+        member: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let key = (id.to_owned(), member.to_owned());
+        let source = self
+            .sources
+            .members
+            .get(&key)
+            .or(self.sources.shapes.get(id));
+        let d = Diagnostic::shape(source.map_or(&self.file, |s| &s.file), id, message);
+        located(d.member(member), source)
+    }
+}
+
+fn located(d: Diagnostic, source: Option<&Source>) -> Diagnostic {
+    match source.and_then(|s| s.pos) {
+        Some((line, column)) => d.at(line, column),
+        None => d,
+    }
 }
 
 /// One shape.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Shape {
     pub id: ShapeId,
     pub kind: ShapeKind,
@@ -26,7 +77,7 @@ pub struct Shape {
 }
 
 /// A member of an aggregate shape, in declaration order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Member {
     pub name: String,
     pub target: ShapeId,
@@ -36,7 +87,7 @@ pub struct Member {
 /// One variant per Smithy shape type.
 // A model has one service and hundreds of other shapes; boxing the large variant buys nothing.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ShapeKind {
     Blob,
     Boolean,
@@ -106,7 +157,7 @@ impl ShapeKind {
 }
 
 /// An operation shape.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Operation {
     /// `smithy.api#Unit` when absent.
     pub input: ShapeId,
@@ -116,7 +167,7 @@ pub struct Operation {
 }
 
 /// A service shape.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Service {
     pub version: Option<String>,
     pub operations: Vec<ShapeId>,
@@ -126,13 +177,35 @@ pub struct Service {
     pub rename: BTreeMap<ShapeId, String>,
 }
 
-/// A resource shape: only what binds operations and resources matters for code generation.
-#[derive(Clone, Debug)]
+/// A resource shape.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
-    /// Lifecycle operations (create, put, read, update, delete, list), then `operations` and
-    /// `collectionOperations`.
-    pub operations: Vec<ShapeId>,
+    pub identifiers: Vec<(String, ShapeId)>,
+    pub properties: Vec<(String, ShapeId)>,
+    /// The lifecycle operations present, by name (`create`, `put`, `read`, `update`, `delete`,
+    /// `list`), in that order.
+    pub lifecycle: Vec<(String, ShapeId)>,
+    /// `operations`: instance operations.
+    pub instance_operations: Vec<ShapeId>,
+    pub collection_operations: Vec<ShapeId>,
     pub resources: Vec<ShapeId>,
+}
+
+impl Resource {
+    /// Every operation the resource binds: lifecycle, instance, then collection operations.
+    pub fn operations(&self) -> impl Iterator<Item = &ShapeId> {
+        self.lifecycle
+            .iter()
+            .map(|(_, id)| id)
+            .chain(&self.instance_operations)
+            .chain(&self.collection_operations)
+    }
+
     /// Identifier and property targets.
-    pub targets: Vec<ShapeId>,
+    pub fn targets(&self) -> impl Iterator<Item = &ShapeId> {
+        self.identifiers
+            .iter()
+            .chain(&self.properties)
+            .map(|(_, id)| id)
+    }
 }

@@ -3,11 +3,16 @@
 pub mod ast;
 mod parse;
 mod prelude;
-mod raw;
+mod print;
+pub(crate) mod raw;
+mod read;
 pub mod shape_id;
+pub mod source;
 pub mod traits;
 
 pub use ast::{Member, Model, Operation, Resource, Service, Shape, ShapeKind};
-pub use parse::parse_model;
+pub use parse::{parse_files, parse_model};
+pub use print::{to_json, to_json_string};
 pub use shape_id::ShapeId;
+pub use source::SourceFile;
 pub use traits::Traits;

@@ -1,5 +1,12 @@
-//! From JSON text to a [`Model`]: shape ids checked, `apply` merged, mixins flattened, traits typed,
-//! prelude added. Every problem becomes a diagnostic; nothing here panics on any input.
+//! From JSON AST (and, through [`crate::idl`], IDL) files to one [`Model`]: shape ids checked,
+//! duplicates across files reported with both places, `apply` merged, mixins flattened, traits
+//! typed, prelude added. Every problem becomes a diagnostic naming file, shape, member and (for
+//! IDL) line and column; nothing here panics on any input.
+//!
+//! The built-in prelude wins: a file that defines a `smithy.api` shape the built-in prelude
+//! defines too (the official `prelude.smithy` does) is skipped silently when the definition is
+//! identical (type and traits), so prelude files load next to any model; a different definition
+//! is an error. Other `smithy.api` shapes of such a file (trait definitions) are kept.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -7,24 +14,42 @@ use serde_json::{Map, Value};
 
 use super::ast::{Member, Model, Operation, Resource, Service, Shape, ShapeKind};
 use super::prelude::prelude_shapes;
-use super::raw;
+use super::raw::RawFile;
+use super::read;
 use super::shape_id::{is_identifier, ShapeId};
+use super::source::{Positions, Source, SourceFile, Sources};
 use super::traits::Traits;
 use crate::diag::{Diagnostic, Diagnostics};
 
-/// Parses one JSON AST file. `file` is the name used in diagnostics.
+/// Parses one model file (JSON AST, or IDL when `file` ends in `.smithy`). `file` is the name
+/// used in diagnostics.
 pub fn parse_model(file: &str, text: &str) -> Result<Model, Diagnostics> {
-    let raw = raw::read(text).map_err(|e| {
-        Diagnostic::in_file(file, format!("malformed JSON: {}", e.message))
-            .at(e.line, e.column)
-            .help("the model must be a Smithy 2.0 JSON AST document")
-    })?;
+    parse_files(&[SourceFile {
+        name: file.to_owned(),
+        text: text.to_owned(),
+    }])
+}
+
+/// Assembles one model from several files, JSON AST and IDL mixed.
+pub fn parse_files(files: &[SourceFile]) -> Result<Model, Diagnostics> {
+    let (raws, positions) = read::read_files(files)?;
     let mut p = Parser {
-        file,
+        files: files
+            .iter()
+            .map(|f| f.name.clone())
+            .zip(positions)
+            .collect(),
+        current: 0,
+        origin: BTreeMap::new(),
         diags: Diagnostics::default(),
     };
-    p.check_version(raw.version.as_ref());
-    let mut shapes = p.collect_shapes(raw.shapes);
+    let mut metadata = BTreeMap::new();
+    for (i, raw) in raws.iter().enumerate() {
+        p.current = i;
+        p.check_version(raw.version.as_ref());
+        p.merge_metadata(&mut metadata, &raw.metadata);
+    }
+    let mut shapes = p.collect_shapes(raws);
     p.flatten_mixins(&mut shapes);
     let mut model_shapes = BTreeMap::new();
     for (id, shape) in prelude_shapes() {
@@ -35,15 +60,21 @@ pub fn parse_model(file: &str, text: &str) -> Result<Model, Diagnostics> {
             model_shapes.insert(id, shape);
         }
     }
+    let sources = p.sources(&model_shapes);
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     p.diags.into_result(Model {
-        file: file.to_owned(),
+        file: names.join(", "),
         shapes: model_shapes,
+        metadata,
+        sources,
     })
 }
 
 /// A shape before its traits are typed; members keep raw traits too.
 struct Pending {
     id: ShapeId,
+    /// Index of the file that defines the shape.
+    file: usize,
     ty: String,
     body: Map<String, Value>,
     traits: BTreeMap<String, Value>,
@@ -84,40 +115,166 @@ const SHAPE_TYPES: &[&str] = &[
     "apply",
 ];
 
-struct Parser<'a> {
-    file: &'a str,
+struct Parser {
+    /// Each file's name and the positions of what it defines.
+    files: Vec<(String, Positions)>,
+    /// The file being read, for problems found before a shape's origin is recorded.
+    current: usize,
+    /// Shape id -> the file that defines it.
+    origin: BTreeMap<String, usize>,
     diags: Diagnostics,
 }
 
-impl Parser<'_> {
-    fn err_shape(&mut self, shape: &str, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags
-            .push(Diagnostic::shape(self.file, shape, message));
+impl Parser {
+    /// A diagnostic about `shape` (and `member`, and trait `trait_id`) naming the file that
+    /// defines it and the most precise position known.
+    fn locate(
+        &self,
+        shape: &str,
+        member: Option<&str>,
+        trait_id: Option<&str>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let index = self.origin.get(shape).copied().unwrap_or(self.current);
+        let Some((file, positions)) = self.files.get(index) else {
+            return Diagnostic::shape("", shape, message);
+        };
+        let key = |m: Option<&str>| (shape.to_owned(), m.map(str::to_owned));
+        let trait_pos = trait_id.and_then(|t| {
+            let (s, m) = key(member);
+            positions.traits.get(&(s, m, t.to_owned()))
+        });
+        let member_pos =
+            member.and_then(|m| positions.members.get(&(shape.to_owned(), m.to_owned())));
+        let pos = trait_pos
+            .or(member_pos)
+            .or_else(|| positions.shapes.get(shape));
+        let mut d = Diagnostic::shape(file, shape, message);
+        if let Some(m) = member {
+            d = d.member(m);
+        }
+        match pos {
+            Some((line, column)) => d.at(*line, *column),
+            None => d,
+        }
+    }
+
+    fn push(&mut self, d: Diagnostic) -> &mut Diagnostic {
+        self.diags.push(d);
         self.diags
             .0
             .last_mut()
             .unwrap_or_else(|| unreachable!("just pushed"))
     }
 
+    fn err_shape(&mut self, shape: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let d = self.locate(shape, None, None, message);
+        self.push(d)
+    }
+
+    fn err_member(&mut self, shape: &str, member: &str, message: impl Into<String>) {
+        let d = self.locate(shape, Some(member), None, message);
+        self.push(d);
+    }
+
+    fn file_name(&self) -> &str {
+        self.files.get(self.current).map_or("", |(f, _)| f.as_str())
+    }
+
+    /// Metadata of all files: lists concatenate, equal values are fine, others conflict.
+    fn merge_metadata(&mut self, into: &mut BTreeMap<String, Value>, entries: &[(String, Value)]) {
+        for (key, value) in entries {
+            let merged = match into.get_mut(key) {
+                None => {
+                    into.insert(key.clone(), value.clone());
+                    continue;
+                }
+                Some(existing) if existing == value => true,
+                Some(Value::Array(existing)) => match value {
+                    Value::Array(more) => {
+                        existing.extend(more.iter().cloned());
+                        true
+                    }
+                    _ => false,
+                },
+                Some(_) => false,
+            };
+            if !merged {
+                let d = Diagnostic::in_file(
+                    self.file_name(),
+                    format!("metadata `{key}` conflicts with the value another file gives it"),
+                )
+                .help("metadata values may only differ when both are lists");
+                self.push(d);
+            }
+        }
+    }
+
+    /// Where each shape and member of the model was defined.
+    fn sources(&self, shapes: &BTreeMap<ShapeId, Shape>) -> Sources {
+        let mut sources = Sources::default();
+        for (id, shape) in shapes {
+            let Some((file, positions)) = self
+                .origin
+                .get(id.as_str())
+                .and_then(|i| self.files.get(*i))
+            else {
+                continue;
+            };
+            let shape_pos = positions.shapes.get(id.as_str()).copied();
+            sources.shapes.insert(
+                id.as_str().to_owned(),
+                Source {
+                    file: file.clone(),
+                    pos: shape_pos,
+                },
+            );
+            for m in shape.kind.members() {
+                let key = (id.as_str().to_owned(), m.name.clone());
+                let pos = positions.members.get(&key).copied().or(shape_pos);
+                sources.members.insert(
+                    key,
+                    Source {
+                        file: file.clone(),
+                        pos,
+                    },
+                );
+            }
+        }
+        sources
+    }
+
     fn check_version(&mut self, version: Option<&Value>) {
         match version.and_then(Value::as_str) {
             Some(v) if v == "2" || v.starts_with("2.") || v == "1" || v.starts_with("1.") => {}
             Some(v) => self.diags.push(
-                Diagnostic::in_file(self.file, format!("unsupported Smithy version `{v}`"))
-                    .help("Ingot reads Smithy 2.0 (and 1.0) JSON AST models"),
+                Diagnostic::in_file(
+                    self.file_name(),
+                    format!("unsupported Smithy version `{v}`"),
+                )
+                .help("Ingot reads Smithy 2.0 (and 1.0) JSON AST models"),
             ),
             None => self.diags.push(
-                Diagnostic::in_file(self.file, "missing top-level `smithy` version string")
-                    .help("add \"smithy\": \"2.0\" at the top of the file"),
+                Diagnostic::in_file(
+                    self.file_name(),
+                    "missing top-level `smithy` version string",
+                )
+                .help("add \"smithy\": \"2.0\" at the top of the file"),
             ),
         }
     }
 
-    fn collect_shapes(&mut self, pairs: Vec<(String, Value)>) -> BTreeMap<ShapeId, Pending> {
+    fn collect_shapes(&mut self, files: Vec<RawFile>) -> BTreeMap<ShapeId, Pending> {
+        let builtin: BTreeMap<ShapeId, Shape> = prelude_shapes().into_iter().collect();
         let mut shapes: BTreeMap<ShapeId, Pending> = BTreeMap::new();
         let mut lowercase: BTreeMap<String, ShapeId> = BTreeMap::new();
         let mut applies = Vec::new();
-        for (key, value) in pairs {
+        let pairs = files
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, f)| f.shapes.into_iter().map(move |pair| (i, pair)));
+        for (file, (key, value)) in pairs {
+            self.current = file;
             let (base, member) = match key.split_once('$') {
                 Some((b, m)) => (b.to_owned(), Some(m.to_owned())),
                 None => (key.clone(), None),
@@ -147,7 +304,18 @@ impl Parser<'_> {
             };
             let traits = self.raw_traits(&key, None, body.get("traits"));
             if ty == "apply" {
-                applies.push((id, member, traits));
+                applies.push((file, id, member, traits));
+                continue;
+            }
+            if let Some(prelude) = builtin.get(&id) {
+                let has_members = body
+                    .get("members")
+                    .and_then(Value::as_object)
+                    .is_some_and(|m| !m.is_empty());
+                if prelude.kind.type_name() != ty || prelude.traits.raw != traits || has_members {
+                    self.err_shape(id.as_str(), "this definition of a prelude shape differs from the built-in prelude")
+                        .help = Some("remove it: the prelude is built in, and only identical copies of it may be loaded".into());
+                }
                 continue;
             }
             if member.is_some() {
@@ -155,8 +323,23 @@ impl Parser<'_> {
                 continue;
             }
             if shapes.contains_key(&id) {
-                self.err_shape(id.as_str(), "duplicate shape id").help =
-                    Some("each shape id may be defined once; remove or rename one of them".into());
+                let first = self.locate(id.as_str(), None, None, "");
+                let place = match first.position {
+                    Some((line, column)) => format!("{}:{line}:{column}", first.file),
+                    None => first.file,
+                };
+                let here = self
+                    .files
+                    .get(file)
+                    .and_then(|(_, p)| p.shapes.get(id.as_str()).copied());
+                let name = self.file_name().to_owned();
+                let mut d = Diagnostic::shape(&name, id.as_str(), "duplicate shape id").help(format!(
+                    "it is also defined at {place}; each shape id may be defined once, remove or rename one of them"
+                ));
+                if let Some((line, column)) = here {
+                    d = d.at(line, column);
+                }
+                self.push(d);
                 continue;
             }
             if let Some(other) = lowercase.insert(id.as_str().to_ascii_lowercase(), id.clone()) {
@@ -166,12 +349,14 @@ impl Parser<'_> {
                 );
                 continue;
             }
+            self.origin.insert(id.as_str().to_owned(), file);
             let members = self.pending_members(&id, &ty, &body);
             let mixins = self.targets(&id, &body, "mixins");
             shapes.insert(
                 id.clone(),
                 Pending {
                     id,
+                    file,
                     ty,
                     body,
                     traits,
@@ -180,7 +365,8 @@ impl Parser<'_> {
                 },
             );
         }
-        for (id, member, traits) in applies {
+        for (file, id, member, traits) in applies {
+            self.current = file;
             self.apply(&mut shapes, &id, member.as_deref(), traits);
         }
         shapes
@@ -196,11 +382,8 @@ impl Parser<'_> {
             None => BTreeMap::new(),
             Some(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             Some(_) => {
-                let d = Diagnostic::shape(self.file, shape, "`traits` must be an object");
-                self.diags.push(match member {
-                    Some(m) => d.member(m),
-                    None => d,
-                });
+                let d = self.locate(shape, member, None, "`traits` must be an object");
+                self.push(d);
                 BTreeMap::new()
             }
         }
@@ -241,25 +424,29 @@ impl Parser<'_> {
         let mut members = Vec::new();
         for (name, v) in entries {
             if !is_identifier(&name) {
-                self.err_shape(id.as_str(), format!("`{name}` is not a valid member name"))
-                    .member = Some(name.clone());
+                self.err_member(
+                    id.as_str(),
+                    &name,
+                    format!("`{name}` is not a valid member name"),
+                );
                 continue;
             }
             if !seen.insert(name.to_ascii_lowercase()) {
-                self.err_shape(id.as_str(), "member names may not differ only by case")
-                    .member = Some(name.clone());
+                self.err_member(
+                    id.as_str(),
+                    &name,
+                    "member names may not differ only by case",
+                );
                 continue;
             }
             let target = match v.get("target").and_then(Value::as_str).map(ShapeId::parse) {
                 Some(Ok(t)) => t,
                 Some(Err(e)) => {
-                    self.err_shape(id.as_str(), format!("invalid member target: {e}"))
-                        .member = Some(name.clone());
+                    self.err_member(id.as_str(), &name, format!("invalid member target: {e}"));
                     continue;
                 }
                 None => {
-                    self.err_shape(id.as_str(), "member has no string `target`")
-                        .member = Some(name.clone());
+                    self.err_member(id.as_str(), &name, "member has no string `target`");
                     continue;
                 }
             };
@@ -316,12 +503,14 @@ impl Parser<'_> {
         member: Option<&str>,
         traits: BTreeMap<String, Value>,
     ) {
-        let file = self.file;
         let Some(shape) = shapes.get_mut(id) else {
-            self.err_shape(
+            let d = self.locate(
                 id.as_str(),
-                "`apply` targets a shape that is not defined in this file",
+                member,
+                None,
+                "`apply` targets a shape that is not defined in the model",
             );
+            self.push(d);
             return;
         };
         let target = match member {
@@ -329,26 +518,24 @@ impl Parser<'_> {
             Some(m) => match shape.members.iter_mut().find(|pm| pm.name == m) {
                 Some(pm) => &mut pm.traits,
                 None => {
-                    self.diags.push(
-                        Diagnostic::shape(
-                            file,
-                            id.as_str(),
-                            "`apply` targets a member that does not exist",
-                        )
-                        .member(m),
+                    self.err_member(
+                        id.as_str(),
+                        m,
+                        "`apply` targets a member that does not exist",
                     );
                     return;
                 }
             },
         };
+        let mut conflicts = Vec::new();
         for (trait_id, value) in traits {
             if let Err(message) = merge_trait(target, &trait_id, value) {
-                let d = Diagnostic::shape(file, id.as_str(), message);
-                self.diags.push(match member {
-                    Some(m) => d.member(m),
-                    None => d,
-                });
+                conflicts.push((trait_id, message));
             }
+        }
+        for (trait_id, message) in conflicts {
+            let d = self.locate(id.as_str(), member, Some(&trait_id), message);
+            self.push(d);
         }
     }
 
@@ -438,9 +625,24 @@ impl Parser<'_> {
     }
 
     fn type_shape(&mut self, p: Pending) -> Option<Shape> {
-        let traits = self.typed_traits(&p.id, None, p.traits);
+        self.current = p.file;
+        let mut raw_traits = p.traits;
+        if p.ty == "set" {
+            // Smithy 1.0 sets are lists whose items must be unique.
+            raw_traits
+                .entry("smithy.api#uniqueItems".to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+        }
+        let traits = self.typed_traits(&p.id, None, raw_traits);
         let mut members = Vec::new();
-        for pm in p.members {
+        for mut pm in p.members {
+            if p.ty == "enum" {
+                // An enum member without a value has its own name as value.
+                let value = Value::String(pm.name.clone());
+                pm.traits
+                    .entry("smithy.api#enumValue".to_owned())
+                    .or_insert(value);
+            }
             let traits = self.typed_traits(&p.id, Some(&pm.name), pm.traits);
             members.push(Member {
                 name: pm.name,
@@ -466,9 +668,6 @@ impl Parser<'_> {
             "enum" => ShapeKind::Enum(members),
             "intEnum" => ShapeKind::IntEnum(members),
             "list" | "set" => {
-                let mut traits = traits;
-                // Smithy 1.0 sets are lists whose items must be unique.
-                traits.unique_items |= p.ty == "set";
                 let member = members.into_iter().next()?;
                 return Some(Shape {
                     id,
@@ -522,16 +721,15 @@ impl Parser<'_> {
     ) -> Traits {
         let (traits, errors) = Traits::from_raw(raw);
         for e in errors {
-            let d = Diagnostic::shape(
-                self.file,
-                id.as_str(),
-                format!("invalid value for trait `{}`: {}", e.trait_id, e.message),
-            )
-            .help("see the trait's definition in the Smithy specification");
-            self.diags.push(match member {
-                Some(m) => d.member(m),
-                None => d,
-            });
+            let d = self
+                .locate(
+                    id.as_str(),
+                    member,
+                    Some(&e.trait_id),
+                    format!("invalid value for trait `{}`: {}", e.trait_id, e.message),
+                )
+                .help("see the trait's definition in the Smithy specification");
+            self.push(d);
         }
         traits
     }
@@ -576,31 +774,46 @@ impl Parser<'_> {
     }
 
     fn resource(&mut self, id: &ShapeId, body: &Map<String, Value>) -> Resource {
-        let mut operations = Vec::new();
+        let mut lifecycle = Vec::new();
         for key in ["create", "put", "read", "update", "delete", "list"] {
             if let Some(v) = body.get(key) {
-                operations.extend(self.target_ref(id, key, v));
-            }
-        }
-        operations.extend(self.targets(id, body, "operations"));
-        operations.extend(self.targets(id, body, "collectionOperations"));
-        let mut targets = Vec::new();
-        for key in ["identifiers", "properties"] {
-            if let Some(Value::Object(map)) = body.get(key) {
-                for v in map.values() {
-                    let t = v.as_str().map(|s| serde_json::json!({ "target": s }));
-                    match t {
-                        Some(t) => targets.extend(self.target_ref(id, key, &t)),
-                        None => targets.extend(self.target_ref(id, key, v)),
-                    }
+                if let Some(t) = self.target_ref(id, key, v) {
+                    lifecycle.push((key.to_owned(), t));
                 }
             }
         }
         Resource {
-            operations,
+            identifiers: self.named_targets(id, body, "identifiers"),
+            properties: self.named_targets(id, body, "properties"),
+            lifecycle,
+            instance_operations: self.targets(id, body, "operations"),
+            collection_operations: self.targets(id, body, "collectionOperations"),
             resources: self.targets(id, body, "resources"),
-            targets,
         }
+    }
+
+    /// Reads `{"name": {"target": id}, ...}` (or `{"name": "id"}`) at `key`.
+    fn named_targets(
+        &mut self,
+        id: &ShapeId,
+        body: &Map<String, Value>,
+        key: &str,
+    ) -> Vec<(String, ShapeId)> {
+        let Some(v) = body.get(key) else {
+            return Vec::new();
+        };
+        let Some(map) = v.as_object() else {
+            self.err_shape(id.as_str(), format!("`{key}` must be an object"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, v) in map {
+            let wrapped = v.as_str().map(|s| serde_json::json!({ "target": s }));
+            if let Some(t) = self.target_ref(id, key, wrapped.as_ref().unwrap_or(v)) {
+                out.push((name.clone(), t));
+            }
+        }
+        out
     }
 }
 

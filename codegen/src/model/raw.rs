@@ -6,9 +6,12 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-/// The top level of a JSON AST file, shapes in file order, duplicates kept.
+/// The top level of a JSON AST file, metadata and shapes in file order, duplicates kept. The IDL
+/// front end produces the same.
+#[derive(Clone, Debug, Default)]
 pub struct RawFile {
     pub version: Option<Value>,
+    pub metadata: Vec<(String, Value)>,
     pub shapes: Vec<(String, Value)>,
 }
 
@@ -50,14 +53,12 @@ impl<'de> Visitor<'de> for FileVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFile, A::Error> {
-        let mut file = RawFile {
-            version: None,
-            shapes: Vec::new(),
-        };
+        let mut file = RawFile::default();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "smithy" => file.version = Some(map.next_value()?),
-                "shapes" => file.shapes = map.next_value::<ShapePairs>()?.0,
+                "shapes" => file.shapes = map.next_value::<Pairs>()?.0,
+                "metadata" => file.metadata = map.next_value::<Pairs>()?.0,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -67,22 +68,22 @@ impl<'de> Visitor<'de> for FileVisitor {
     }
 }
 
-struct ShapePairs(Vec<(String, Value)>);
+struct Pairs(Vec<(String, Value)>);
 
-impl<'de> de::Deserialize<'de> for ShapePairs {
+impl<'de> de::Deserialize<'de> for Pairs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct PairsVisitor;
         impl<'de> Visitor<'de> for PairsVisitor {
-            type Value = ShapePairs;
+            type Value = Pairs;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object mapping shape ids to shapes")
+                f.write_str("an object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ShapePairs, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs, A::Error> {
                 let mut pairs = Vec::new();
                 while let Some(entry) = map.next_entry::<String, Value>()? {
                     pairs.push(entry);
                 }
-                Ok(ShapePairs(pairs))
+                Ok(Pairs(pairs))
             }
         }
         d.deserialize_map(PairsVisitor)

@@ -85,7 +85,7 @@ impl Protocol {
 }
 
 /// A shape's or member's traits.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Traits {
     pub documentation: Option<String>,
     pub required: bool,
