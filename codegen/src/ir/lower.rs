@@ -6,6 +6,7 @@ use base64::Engine as _;
 use serde_json::Value;
 
 use super::naming::{self, RustIdent};
+use super::wire_traits;
 use super::{
     Constraints, DefaultValue, EnumVariant, ErrorInfo, MemberIr, Module, NamedKind, OperationIr,
     Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
@@ -184,6 +185,12 @@ impl<'a, 'm> Lowering<'a, 'm> {
             endpoint_prefix,
             docs: docs(&svc.traits),
             validation: Validation::Smithy,
+            query_compatible: wire_traits::query_compatible(
+                self.file,
+                svc,
+                self.index.protocol,
+                &mut self.diags,
+            ),
             operations,
             types,
         }
@@ -248,15 +255,16 @@ impl<'a, 'm> Lowering<'a, 'm> {
         })
     }
 
-    fn error_info(&self, _shape: &Shape, fault: ErrorFault, members: &[MemberIr]) -> ErrorInfo {
-        let status = _shape.traits.http_error.unwrap_or(match fault {
+    fn error_info(&mut self, shape: &Shape, fault: ErrorFault, members: &[MemberIr]) -> ErrorInfo {
+        let status = shape.traits.http_error.unwrap_or(match fault {
             ErrorFault::Client => 400,
             ErrorFault::Server => 500,
         });
         ErrorInfo {
             fault,
             status,
-            retryable: _shape.traits.retryable,
+            retryable: shape.traits.retryable,
+            query_code: wire_traits::query_error_code(self.file, shape, &mut self.diags),
             message_field: members
                 .iter()
                 .find(|m| {
@@ -308,6 +316,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             deprecated: shape.traits.deprecated.clone(),
             paginated: None,
             optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
+            gzip_request: wire_traits::request_compression(self.file, shape, &mut self.diags),
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
                     .traits
