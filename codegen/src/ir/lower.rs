@@ -34,6 +34,8 @@ struct Lowering<'a, 'm> {
     paths: BTreeMap<ShapeId, TypePath>,
     /// Struct/union shapes each struct/union reaches through direct member edges.
     reach: BTreeMap<ShapeId, BTreeSet<ShapeId>>,
+    /// The service is `@awsQueryCompatible` (decided before any error is lowered).
+    query_compatible: bool,
 }
 
 impl<'a, 'm> Lowering<'a, 'm> {
@@ -44,7 +46,14 @@ impl<'a, 'm> Lowering<'a, 'm> {
             diags: Diagnostics::default(),
             paths: BTreeMap::new(),
             reach: BTreeMap::new(),
+            query_compatible: false,
         };
+        cx.query_compatible = wire_traits::query_compatible(
+            cx.file,
+            index.service,
+            index.protocol,
+            &mut cx.diags,
+        );
         cx.assign_paths();
         cx.compute_reach();
         cx
@@ -185,12 +194,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             endpoint_prefix,
             docs: docs(&svc.traits),
             validation: Validation::Smithy,
-            query_compatible: wire_traits::query_compatible(
-                self.file,
-                svc,
-                self.index.protocol,
-                &mut self.diags,
-            ),
+            query_compatible: self.query_compatible,
             operations,
             types,
         }
@@ -264,7 +268,15 @@ impl<'a, 'm> Lowering<'a, 'm> {
             fault,
             status,
             retryable: shape.traits.retryable,
-            query_code: wire_traits::query_error_code(self.file, shape, &mut self.diags),
+            query_error: self.query_compatible.then(|| {
+                let code = wire_traits::query_error_code(self.file, shape, &mut self.diags)
+                    .unwrap_or_else(|| shape.id.name().to_owned());
+                let fault = match fault {
+                    ErrorFault::Client => "Sender",
+                    ErrorFault::Server => "Receiver",
+                };
+                format!("{code};{fault}")
+            }),
             message_field: members
                 .iter()
                 .find(|m| {

@@ -197,9 +197,10 @@ pub struct ErrorInfo {
     pub status: u16,
     /// `@retryable`: `Some(throttling)`.
     pub retryable: Option<bool>,
-    /// `@awsQueryError` code: the code of the `x-amzn-query-error` header of query-compatible
-    /// services (the shape name when `None`).
-    pub query_code: Option<String>,
+    /// Query-compatible services only: the `x-amzn-query-error` header servers answer with,
+    /// `<code>;<fault>` (code from `@awsQueryError`, else the shape name; fault `Sender` for
+    /// client errors, `Receiver` for server errors).
+    pub query_error: Option<String>,
     /// The member holding the message (`message` or `Message`), if any.
     pub message_field: Option<RustIdent>,
 }
