@@ -48,12 +48,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
             reach: BTreeMap::new(),
             query_compatible: false,
         };
-        cx.query_compatible = wire_traits::query_compatible(
-            cx.file,
-            index.service,
-            index.protocol,
-            &mut cx.diags,
-        );
+        cx.query_compatible =
+            wire_traits::query_compatible(cx.file, index.service, index.protocol, &mut cx.diags);
         cx.assign_paths();
         cx.compute_reach();
         cx
