@@ -61,7 +61,7 @@ impl RequestCompressionConfig {
     /// Applies `AWS_DISABLE_REQUEST_COMPRESSION` (`true`/`false`, any case) and
     /// `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES` (a number). Values that do not parse are
     /// ignored, as `AWS_MAX_ATTEMPTS` is; a number out of range is kept so that calls report it.
-    pub(crate) fn from_env(mut self, lookup: &EnvLookup) -> Self {
+    pub(crate) fn with_env(mut self, lookup: &EnvLookup) -> Self {
         if let Some(disabled) = lookup("AWS_DISABLE_REQUEST_COMPRESSION")
             .and_then(|v| v.trim().to_ascii_lowercase().parse::<bool>().ok())
         {
@@ -182,13 +182,13 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             })
         };
-        let cfg = RequestCompressionConfig::default().from_env(&env(&[
+        let cfg = RequestCompressionConfig::default().with_env(&env(&[
             ("AWS_DISABLE_REQUEST_COMPRESSION", "TRUE"),
             ("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "128"),
         ]));
         assert!(cfg.is_disabled());
         assert_eq!(cfg.min_size(), 128);
-        let cfg = RequestCompressionConfig::default().from_env(&env(&[
+        let cfg = RequestCompressionConfig::default().with_env(&env(&[
             ("AWS_DISABLE_REQUEST_COMPRESSION", "yes"),
             ("AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES", "-1"),
         ]));

@@ -164,7 +164,7 @@ impl ConfigBuilder {
             let retry = builder.config.retry.clone().with_max_attempts(attempts);
             builder = builder.retry_config(retry);
         }
-        builder.config.compression = builder.config.compression.from_env(&lookup);
+        builder.config.compression = builder.config.compression.with_env(&lookup);
         builder.config.env = Some(lookup);
         builder
     }

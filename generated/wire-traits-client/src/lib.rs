@@ -26,10 +26,11 @@ pub mod client;
 #[rustfmt::skip]
 pub mod operation;
 
+pub use ::wire_traits_types::{error, input, output, types};
+pub use ::wire_traits_types::{Blob, DateTime, Document};
+
 pub use ::ingot_client_rt::{
     Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
     TimeoutConfig,
 };
-pub use ::wire_traits_types::{error, input, output, types};
-pub use ::wire_traits_types::{Blob, DateTime, Document};
 pub use client::Client;

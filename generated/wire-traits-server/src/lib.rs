@@ -27,7 +27,8 @@ pub mod service;
 #[rustfmt::skip]
 mod validate;
 
-pub use ::ingot_server_rt::{serve, AwsJsonService, RequestContext, SigV4Verifier};
 pub use ::wire_traits_types::{error, input, output, types};
 pub use ::wire_traits_types::{Blob, DateTime, Document};
+
+pub use ::ingot_server_rt::{serve, AwsJsonService, RequestContext, SigV4Verifier};
 pub use service::{MissingHandlers, ServiceBuilder};
