@@ -95,3 +95,41 @@ async fn modeled_errors_without_the_trait_are_not_retried() {
     ));
     assert_eq!(server.requests().len(), 1);
 }
+
+#[tokio::test]
+async fn modeled_retries_spend_the_standard_retry_quota() {
+    // The quota starts at 500 tokens and a (non-timeout) retry costs 5, throttling or not: with two
+    // attempts per call, 100 failing calls retry once each and empty it; the next call is not
+    // retried.
+    let calls = 101;
+    let script = (0..2 * calls)
+        .map(|i| {
+            // Calls alternate between a throttling and a non-throttling retryable error.
+            if (i / 2) % 2 == 0 {
+                Reply::error(400, "CapacityExceeded", "slow down")
+            } else {
+                Reply::error(409, "ThingBusy", "busy")
+            }
+        })
+        .collect();
+    let server = ScriptedServer::start(script).await;
+    let client = Client::from_conf(
+        config(server.url())
+            .retry_config(
+                RetryConfig::standard()
+                    .with_max_attempts(2)
+                    .initial_backoff(std::time::Duration::from_micros(10))
+                    .max_backoff(std::time::Duration::from_micros(10)),
+            )
+            .build(),
+    );
+    for call in 0..calls {
+        let err = client.get_thing().name("thing").send().await.unwrap_err();
+        let expected_requests = if call < 100 { 2 * (call + 1) } else { 201 };
+        assert_eq!(
+            server.requests().len(),
+            expected_requests,
+            "call {call}: {err:?}"
+        );
+    }
+}
