@@ -27,6 +27,17 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         krate = ir.crate_base.replace('-', "_") + "_client",
     );
     let example = docs(Some(&example));
+    let query_compatible = ir.query_compatible;
+    let retryable_errors = ir.types.iter().filter_map(|t| {
+        let TypeKind::Structure(s) = &t.kind else {
+            return None;
+        };
+        let throttling = s.error.as_ref()?.retryable?;
+        let shape_name = &t.wire_name;
+        Some(quote! {
+            ::ingot_client_rt::RetryableError { shape_name: #shape_name, throttling: #throttling },
+        })
+    });
     let methods = ir.operations.iter().map(|op| {
         let f = ident(&op.fn_name);
         let module = ident(&op.fn_name);
@@ -53,6 +64,8 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             endpoint_prefix: #endpoint_prefix,
             env_name: #env_name,
             sdk_id: #sdk_id,
+            query_compatible: #query_compatible,
+            retryable_errors: &[#(#retryable_errors)*],
         };
         #client_doc
         #[doc = ""]
@@ -150,10 +163,15 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     } else {
         quote! { input }
     };
-    let invoke = if op.unsigned {
-        quote! { handle.invoke_with_auth(#wire, body, ::ingot_client_rt::AuthMode::Anonymous).await }
+    let auth = if op.unsigned {
+        quote! { ::ingot_client_rt::AuthMode::Anonymous }
     } else {
-        quote! { handle.invoke(#wire, body).await }
+        quote! { ::ingot_client_rt::AuthMode::SigV4 }
+    };
+    let request_compression = if op.gzip_request {
+        quote! { ::core::option::Option::Some(::ingot_client_rt::RequestEncoding::Gzip) }
+    } else {
+        quote! { ::core::option::Option::None }
     };
     let errors: Vec<_> = op
         .errors
@@ -187,7 +205,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         unhandled
     } else {
         quote! {
-            match meta.code() {
+            match meta.shape_name() {
                 #(#parse_arms)*
                 _ => #unhandled,
             }
@@ -252,6 +270,13 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
 
             #paginator
 
+            /// What the runtime needs to know to send this operation.
+            static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+                name: #wire,
+                auth: #auth,
+                request_compression: #request_compression,
+            };
+
             /// Sends a built input.
             pub async fn send(
                 handle: &::ingot_client_rt::Client,
@@ -259,7 +284,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
                 #(#tokens)*
                 let body = ::ingot_rt::json::to_string(&input).into_bytes();
-                let raw = #invoke.map_err(|e| e.into_sdk_error(#error::from_response))?;
+                let raw = handle.invoke_operation(&OPERATION, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
                 match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                     ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
                     ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(

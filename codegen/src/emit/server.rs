@@ -7,12 +7,20 @@ use quote::{format_ident, quote};
 
 use super::tokens::{doc_line, docs, ident};
 use super::validate;
-use crate::ir::{OperationIr, Protocol, ServiceIr, Validation};
+use crate::ir::{OperationIr, Protocol, ServiceIr, TypeDef, TypeKind, Validation};
 
 /// `src/operation.rs`: per operation its error enum and request parser.
 pub fn operation_module(ir: &ServiceIr, types: &Ident) -> TokenStream {
     let modules = ir.operations.iter().map(|op| operation(ir, op, types));
     quote! { #(#modules)* }
+}
+
+/// The `x-amzn-query-error` value of an error type (query-compatible services only).
+fn query_error(def: &TypeDef) -> Option<&str> {
+    match &def.kind {
+        TypeKind::Structure(s) => s.error.as_ref()?.query_error.as_deref(),
+        _ => None,
+    }
 }
 
 fn stem(op: &OperationIr) -> String {
@@ -40,13 +48,18 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             }
         }
     });
-    let body_arms = errors.iter().map(|e| {
+    let body_arms = op.errors.iter().zip(&errors).map(|(path, e)| {
+        let query_error = match ir.type_def(path).and_then(query_error) {
+            Some(header) => quote! { ::core::option::Option::Some(#header) },
+            None => quote! { ::core::option::Option::None },
+        };
         quote! {
             Self::#e(err) => ::ingot_server_rt::ErrorBody {
                 status: ::#types::error::#e::STATUS,
                 type_name: ::#types::error::#e::CODE,
                 namespace: #namespace,
                 json: ::ingot_rt::json::to_string(&err),
+                query_error: #query_error,
             },
         }
     });
@@ -193,6 +206,7 @@ pub fn service_module(ir: &ServiceIr) -> TokenStream {
                     type_name: "NotImplementedException",
                     namespace: #namespace,
                     json: ::std::string::String::from(#message),
+                    query_error: ::core::option::Option::None,
                 }))
             }));
             service = service.operation_with_auth(#wire, #auth, handler);

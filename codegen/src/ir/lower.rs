@@ -6,6 +6,7 @@ use base64::Engine as _;
 use serde_json::Value;
 
 use super::naming::{self, RustIdent};
+use super::wire_traits;
 use super::{
     Constraints, DefaultValue, EnumVariant, ErrorInfo, MemberIr, Module, NamedKind, OperationIr,
     Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
@@ -33,6 +34,8 @@ struct Lowering<'a, 'm> {
     paths: BTreeMap<ShapeId, TypePath>,
     /// Struct/union shapes each struct/union reaches through direct member edges.
     reach: BTreeMap<ShapeId, BTreeSet<ShapeId>>,
+    /// The service is `@awsQueryCompatible` (decided before any error is lowered).
+    query_compatible: bool,
 }
 
 impl<'a, 'm> Lowering<'a, 'm> {
@@ -43,7 +46,10 @@ impl<'a, 'm> Lowering<'a, 'm> {
             diags: Diagnostics::default(),
             paths: BTreeMap::new(),
             reach: BTreeMap::new(),
+            query_compatible: false,
         };
+        cx.query_compatible =
+            wire_traits::query_compatible(cx.file, index.service, index.protocol, &mut cx.diags);
         cx.assign_paths();
         cx.compute_reach();
         cx
@@ -183,6 +189,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             endpoint_prefix,
             docs: docs(&svc.traits),
             validation: Validation::Smithy,
+            query_compatible: self.query_compatible,
             operations,
             types,
         }
@@ -247,15 +254,24 @@ impl<'a, 'm> Lowering<'a, 'm> {
         })
     }
 
-    fn error_info(&self, _shape: &Shape, fault: ErrorFault, members: &[MemberIr]) -> ErrorInfo {
-        let status = _shape.traits.http_error.unwrap_or(match fault {
+    fn error_info(&mut self, shape: &Shape, fault: ErrorFault, members: &[MemberIr]) -> ErrorInfo {
+        let status = shape.traits.http_error.unwrap_or(match fault {
             ErrorFault::Client => 400,
             ErrorFault::Server => 500,
         });
         ErrorInfo {
             fault,
             status,
-            retryable: _shape.traits.retryable,
+            retryable: shape.traits.retryable,
+            query_error: self.query_compatible.then(|| {
+                let code = wire_traits::query_error_code(self.file, shape, &mut self.diags)
+                    .unwrap_or_else(|| shape.id.name().to_owned());
+                let fault = match fault {
+                    ErrorFault::Client => "Sender",
+                    ErrorFault::Server => "Receiver",
+                };
+                format!("{code};{fault}")
+            }),
             message_field: members
                 .iter()
                 .find(|m| {
@@ -307,6 +323,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             deprecated: shape.traits.deprecated.clone(),
             paginated: None,
             optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
+            gzip_request: wire_traits::request_compression(self.file, shape, &mut self.diags),
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
                     .traits

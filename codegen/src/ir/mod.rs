@@ -6,6 +6,7 @@
 
 mod lower;
 pub mod naming;
+mod wire_traits;
 
 pub use lower::lower;
 pub use naming::RustIdent;
@@ -36,6 +37,9 @@ pub struct ServiceIr {
     pub docs: Option<String>,
     /// How servers report constraint violations.
     pub validation: Validation,
+    /// `@awsQueryCompatible`: clients send `x-amzn-query-mode: true` and read the
+    /// `x-amzn-query-error` header; servers send it with every modeled error.
+    pub query_compatible: bool,
     /// Sorted by name.
     pub operations: Vec<OperationIr>,
     /// Sorted by module, then name.
@@ -125,6 +129,8 @@ pub struct OperationIr {
     pub unsigned: bool,
     /// `@optionalAuth`: servers accept unsigned requests (and still verify signed ones).
     pub optional_auth: bool,
+    /// `@requestCompression` names `gzip`: clients may gzip the request body.
+    pub gzip_request: bool,
 }
 
 /// `@paginated`, merged with the service's, with its member paths resolved against the
@@ -191,6 +197,10 @@ pub struct ErrorInfo {
     pub status: u16,
     /// `@retryable`: `Some(throttling)`.
     pub retryable: Option<bool>,
+    /// Query-compatible services only: the `x-amzn-query-error` header servers answer with,
+    /// `<code>;<fault>` (code from `@awsQueryError`, else the shape name; fault `Sender` for
+    /// client errors, `Receiver` for server errors).
+    pub query_error: Option<String>,
     /// The member holding the message (`message` or `Message`), if any.
     pub message_field: Option<RustIdent>,
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, USER_AGENT};
+use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, HOST, USER_AGENT};
 use http::{HeaderMap, HeaderName, HeaderValue, Method, Request};
 use http_body_util::{BodyExt, Full};
 use tracing::Instrument;
@@ -18,10 +18,10 @@ use crate::error::{
     ConstructionFailure, DispatchFailure, InvokeError, ResponseError, ServiceErrorResponse,
     TimeoutError, TimeoutKind,
 };
-use crate::error_meta::parse_error_metadata;
+use crate::error_meta::{parse_error_metadata, parse_query_compatible_error_metadata};
 use crate::response::RawResponse;
-use crate::retry::{classify_service_error, RetryKind, TokenBucket};
-use crate::service::ServiceInfo;
+use crate::retry::{classify_response, RetryKind, TokenBucket};
+use crate::service::{OperationInfo, ServiceInfo};
 use crate::signing::{sign_request, SigningContext};
 use crate::transport::{build_http_client, HttpClient};
 
@@ -67,6 +67,13 @@ static X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
 static X_AMZ_USER_AGENT: HeaderName = HeaderName::from_static("x-amz-user-agent");
 static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
 static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
+static X_AMZN_QUERY_MODE: HeaderName = HeaderName::from_static("x-amzn-query-mode");
+
+/// A request body as sent: compressed or not, the same bytes on every attempt.
+struct Payload {
+    body: Bytes,
+    content_encoding: Option<&'static str>,
+}
 
 impl Client {
     /// Creates a client for `service`. Never fails: a configuration problem (bad endpoint URL, no
@@ -135,17 +142,44 @@ impl Client {
         body: Vec<u8>,
         auth: AuthMode,
     ) -> Result<RawResponse, InvokeError> {
+        let op = OperationInfo {
+            name: operation,
+            auth,
+            request_compression: None,
+        };
+        self.invoke_operation(&op, body).await
+    }
+
+    /// Like [`Self::invoke`], for the operation `op` describes: its auth mode, and whether the
+    /// body may be compressed (`@requestCompression`, per the client's
+    /// [`RequestCompressionConfig`](crate::RequestCompressionConfig)).
+    pub async fn invoke_operation(
+        &self,
+        op: &OperationInfo,
+        body: Vec<u8>,
+    ) -> Result<RawResponse, InvokeError> {
         let span = tracing::info_span!(
             "invoke",
             rpc.system = "aws-api",
             rpc.service = self.inner.service.sdk_id,
-            rpc.method = operation,
+            rpc.method = op.name,
             attempts = tracing::field::Empty,
             status = tracing::field::Empty,
         );
+        // Compressed once, before any signing, so every attempt sends and signs the same bytes.
+        let (body, content_encoding) = self
+            .inner
+            .config
+            .request_compression()
+            .apply(op.request_compression, body)
+            .map_err(InvokeError::Construction)?;
+        let payload = Payload {
+            body: Bytes::from(body),
+            content_encoding,
+        };
         // The span is handed down explicitly rather than read back with `Span::current()`, so the
         // fields are recorded even under subscribers that do not track the current span.
-        let call = self.call_with_retries(operation, Bytes::from(body), auth, span.clone());
+        let call = self.call_with_retries(op, &payload, span.clone());
         let outer = span.clone();
         async move {
             let result = match self.inner.config.timeout_config().operation() {
@@ -174,9 +208,8 @@ impl Client {
 
     async fn call_with_retries(
         &self,
-        operation: &'static str,
-        body: Bytes,
-        auth: AuthMode,
+        op: &OperationInfo,
+        payload: &Payload,
         span: tracing::Span,
     ) -> Result<RawResponse, InvokeError> {
         let inner = &*self.inner;
@@ -202,15 +235,7 @@ impl Client {
         loop {
             span.record("attempts", attempt);
             let request = self
-                .build_request(
-                    endpoint,
-                    operation,
-                    &body,
-                    auth,
-                    attempt,
-                    max_attempts,
-                    &invocation_id,
-                )
+                .build_request(endpoint, op, payload, attempt, max_attempts, &invocation_id)
                 .await
                 .map_err(InvokeError::Construction)?;
             let (error, kind, server_hint) = match send(
@@ -225,8 +250,12 @@ impl Client {
                     return Ok(raw);
                 }
                 Ok(raw) => {
-                    let meta = parse_error_metadata(raw.status, &raw.headers, &raw.body);
-                    let kind = classify_service_error(raw.status, meta.code());
+                    let meta = if inner.service.query_compatible {
+                        parse_query_compatible_error_metadata(raw.status, &raw.headers, &raw.body)
+                    } else {
+                        parse_error_metadata(raw.status, &raw.headers, &raw.body)
+                    };
+                    let kind = classify_response(inner.service.retryable_errors, raw.status, &meta);
                     let hint = retry_after(&raw.headers);
                     (
                         InvokeError::Service(ServiceErrorResponse { meta, raw }),
@@ -254,13 +283,11 @@ impl Client {
         }
     }
 
-    #[allow(clippy::too_many_arguments)] // one private call site; a struct would only rename them
     async fn build_request(
         &self,
         endpoint: &Endpoint,
-        operation: &str,
-        body: &Bytes,
-        auth: AuthMode,
+        op: &OperationInfo,
+        payload: &Payload,
         attempt: u32,
         max_attempts: u32,
         invocation_id: &HeaderValue,
@@ -272,7 +299,7 @@ impl Client {
         let mut request = Request::builder()
             .method(Method::POST)
             .uri(endpoint.uri().clone())
-            .body(Full::new(body.clone()))
+            .body(Full::new(payload.body.clone()))
             .map_err(|e| invalid("request", Box::new(e)))?;
 
         let headers = request.headers_mut();
@@ -285,15 +312,21 @@ impl Client {
             CONTENT_TYPE,
             HeaderValue::from_static(inner.service.protocol.content_type()),
         );
-        headers.insert(CONTENT_LENGTH, HeaderValue::from(body.len()));
-        let target = format!("{}.{operation}", inner.service.target_prefix);
+        headers.insert(CONTENT_LENGTH, HeaderValue::from(payload.body.len()));
+        if let Some(encoding) = payload.content_encoding {
+            headers.insert(CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        if inner.service.query_compatible {
+            headers.insert(X_AMZN_QUERY_MODE.clone(), HeaderValue::from_static("true"));
+        }
+        let target = format!("{}.{}", inner.service.target_prefix, op.name);
         headers.insert(
             X_AMZ_TARGET.clone(),
             HeaderValue::from_str(&target).map_err(|e| invalid("operation name", Box::new(e)))?,
         );
         headers.insert(X_AMZ_USER_AGENT.clone(), inner.x_amz_user_agent.clone());
 
-        if auth == AuthMode::SigV4 {
+        if op.auth == AuthMode::SigV4 {
             let credentials = inner
                 .credentials
                 .as_ref()
@@ -311,7 +344,7 @@ impl Client {
                 signing_name: inner.service.signing_name,
                 time: inner.config.now(),
             };
-            sign_request(&mut request, body, &ctx)?;
+            sign_request(&mut request, &payload.body, &ctx)?;
         }
 
         // Added after signing: they change per attempt or may be rewritten by proxies.
@@ -406,6 +439,8 @@ mod tests {
         endpoint_prefix: "cognito-idp",
         env_name: "COGNITO_IDENTITY_PROVIDER",
         sdk_id: "Cognito Identity Provider",
+        query_compatible: false,
+        retryable_errors: &[],
     };
 
     #[test]

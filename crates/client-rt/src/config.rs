@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_credential_types::Credentials;
 
+use crate::compression::RequestCompressionConfig;
 use crate::retry::RetryConfig;
 use crate::timeout::TimeoutConfig;
 
@@ -28,6 +29,7 @@ pub struct Config {
     timeout: TimeoutConfig,
     time_source: Option<TimeSource>,
     env: Option<EnvLookup>,
+    compression: RequestCompressionConfig,
 }
 
 impl Config {
@@ -73,6 +75,11 @@ impl Config {
         &self.timeout
     }
 
+    /// When `@requestCompression` operations compress their bodies.
+    pub fn request_compression(&self) -> &RequestCompressionConfig {
+        &self.compression
+    }
+
     /// The signing time: the configured time source, else the system clock.
     pub(crate) fn now(&self) -> SystemTime {
         self.time_source
@@ -100,6 +107,7 @@ impl fmt::Debug for Config {
             .field("timeout_config", &self.timeout)
             .field("custom_time_source", &self.time_source.is_some())
             .field("reads_env", &self.env.is_some())
+            .field("request_compression", &self.compression)
             .finish()
     }
 }
@@ -126,7 +134,8 @@ impl ConfigBuilder {
     /// the process environment.
     ///
     /// Reads `AWS_REGION` (else `AWS_DEFAULT_REGION`); `AWS_ACCESS_KEY_ID`,
-    /// `AWS_SECRET_ACCESS_KEY` and the optional `AWS_SESSION_TOKEN`; `AWS_MAX_ATTEMPTS`. The
+    /// `AWS_SECRET_ACCESS_KEY` and the optional `AWS_SESSION_TOKEN`; `AWS_MAX_ATTEMPTS`;
+    /// `AWS_DISABLE_REQUEST_COMPRESSION` and `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`. The
     /// lookup is kept so the client can resolve `AWS_ENDPOINT_URL_<SERVICE>` and
     /// `AWS_ENDPOINT_URL` once it knows its service. Empty values count as unset.
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Self {
@@ -155,6 +164,7 @@ impl ConfigBuilder {
             let retry = builder.config.retry.clone().with_max_attempts(attempts);
             builder = builder.retry_config(retry);
         }
+        builder.config.compression = builder.config.compression.with_env(&lookup);
         builder.config.env = Some(lookup);
         builder
     }
@@ -181,6 +191,19 @@ impl ConfigBuilder {
     /// Sets the retry policy.
     pub fn retry_config(mut self, retry: RetryConfig) -> Self {
         self.config.retry = retry;
+        self
+    }
+
+    /// Turns request compression of `@requestCompression` operations off (or back on).
+    pub fn disable_request_compression(mut self, disabled: bool) -> Self {
+        self.config.compression = self.config.compression.disabled(disabled);
+        self
+    }
+
+    /// Sets the smallest request body that is compressed (default 10240 bytes; allowed
+    /// `0..=10485760`, other values fail each call of a compressing operation).
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.config.compression = self.config.compression.min_size_bytes(bytes);
         self
     }
 

@@ -155,6 +155,8 @@ mod tests {
         endpoint_prefix: "cognito-idp",
         env_name: "COGNITO_IDENTITY_PROVIDER",
         sdk_id: "Cognito Identity Provider",
+        query_compatible: false,
+        retryable_errors: &[],
     };
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {

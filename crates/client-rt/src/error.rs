@@ -344,7 +344,8 @@ pub trait ProvideErrorMetadata {
     /// All of the metadata.
     fn meta(&self) -> &ErrorMetadata;
 
-    /// The error code (the error shape's name), if known.
+    /// The error code, if known: the error shape's name, or for query-compatible services the
+    /// code of the `x-amzn-query-error` header (see [`ErrorMetadata::code`]).
     fn code(&self) -> Option<&str> {
         self.meta().code()
     }

@@ -15,6 +15,8 @@ pub struct ErrorMetadata {
     message: Option<String>,
     request_id: Option<String>,
     status: u16,
+    /// `x-amzn-query-error` of query-compatible services: the awsQuery code and its type.
+    query_error: Option<QueryError>,
 }
 
 impl ErrorMetadata {
@@ -30,12 +32,34 @@ impl ErrorMetadata {
             message,
             request_id,
             status,
+            query_error: None,
         }
     }
 
-    /// The sanitized error code (the error shape's name), if the response named one.
+    /// The error code, if the response named one: the awsQuery code of the `x-amzn-query-error`
+    /// header when a query-compatible service sent one (as the AWS SDKs report it, unsanitized,
+    /// e.g. `AWS.SimpleQueueService.NonExistentQueue`), else [`Self::shape_name`].
     pub fn code(&self) -> Option<&str> {
+        match &self.query_error {
+            Some(query) => Some(&query.code),
+            None => self.shape_name(),
+        }
+    }
+
+    /// The sanitized error shape name from `X-Amzn-Errortype`, `code` or `__type`: what modeled
+    /// errors are matched by. Differs from [`Self::code`] only for query-compatible services.
+    pub fn shape_name(&self) -> Option<&str> {
         self.code.as_deref()
+    }
+
+    /// Extra metadata by key, as the AWS SDK for Rust's `ErrorMetadata::extra` gives it: `"type"`
+    /// is the awsQuery error type (`Sender` or `Receiver`) of a query-compatible service's
+    /// `x-amzn-query-error` header. No other key is known.
+    pub fn extra(&self, key: &str) -> Option<&str> {
+        match (key, &self.query_error) {
+            ("type", Some(query)) => Some(&query.kind),
+            _ => None,
+        }
     }
 
     /// The human-readable message, if any.
@@ -123,7 +147,37 @@ pub fn parse_error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> Er
         message,
         request_id,
         status,
+        query_error: None,
     }
+}
+
+/// Reads error metadata from a non-2xx response of a query-compatible service
+/// (`@awsQueryCompatible`): as [`parse_error_metadata`], plus the `x-amzn-query-error` header
+/// (`<code>;<type>`, split at the first `;`), whose code then becomes [`ErrorMetadata::code`].
+/// A header without `;` or with an empty code is ignored.
+pub fn parse_query_compatible_error_metadata(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ErrorMetadata {
+    let mut meta = parse_error_metadata(status, headers, body);
+    meta.query_error = headers
+        .get("x-amzn-query-error")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(';'))
+        .filter(|(code, _)| !code.is_empty())
+        .map(|(code, kind)| QueryError {
+            code: code.to_owned(),
+            kind: kind.to_owned(),
+        });
+    meta
+}
+
+/// The two halves of an `x-amzn-query-error` header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct QueryError {
+    code: String,
+    kind: String,
 }
 
 /// Returned by metadata accessors of failures that carry none.
@@ -132,6 +186,7 @@ pub(crate) static EMPTY_METADATA: ErrorMetadata = ErrorMetadata {
     message: None,
     request_id: None,
     status: 0,
+    query_error: None,
 };
 
 #[cfg(test)]
@@ -240,6 +295,45 @@ mod tests {
         let meta = parse_error_metadata(429, &HeaderMap::new(), b"{}");
         assert_eq!(meta.code(), None);
         assert_eq!(meta.status(), 429);
+    }
+
+    #[test]
+    fn query_error_header_replaces_the_code_but_not_the_shape_name() {
+        let body = br#"{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"gone"}"#;
+        let h = headers(&[(
+            "x-amzn-query-error",
+            "AWS.SimpleQueueService.NonExistentQueue;Sender",
+        )]);
+        let meta = parse_query_compatible_error_metadata(400, &h, body);
+        assert_eq!(meta.code(), Some("AWS.SimpleQueueService.NonExistentQueue"));
+        assert_eq!(meta.shape_name(), Some("QueueDoesNotExist"));
+        assert_eq!(meta.extra("type"), Some("Sender"));
+        assert_eq!(meta.extra("code"), None);
+        assert_eq!(meta.message(), Some("gone"));
+        // Split at the first ';' only; the type keeps anything after it.
+        let h = headers(&[("x-amzn-query-error", "A;B;C")]);
+        let meta = parse_query_compatible_error_metadata(400, &h, body);
+        assert_eq!((meta.code(), meta.extra("type")), (Some("A"), Some("B;C")));
+    }
+
+    #[test]
+    fn malformed_or_absent_query_header_keeps_the_protocol_code() {
+        let body = br#"{"__type":"aws.protocoltests.json10#NoCustomCodeError"}"#;
+        for h in [
+            headers(&[]),
+            headers(&[("x-amzn-query-error", "NoSeparator")]),
+            headers(&[("x-amzn-query-error", ";Sender")]),
+        ] {
+            let meta = parse_query_compatible_error_metadata(400, &h, body);
+            assert_eq!(meta.code(), Some("NoCustomCodeError"));
+            assert_eq!(meta.extra("type"), None);
+        }
+        // Services that are not query-compatible never read the header.
+        let h = headers(&[("x-amzn-query-error", "Customized;Sender")]);
+        assert_eq!(
+            parse_error_metadata(400, &h, body).code(),
+            Some("NoCustomCodeError")
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //!     endpoint_prefix: "cognito-idp",
 //!     env_name: "COGNITO_IDENTITY_PROVIDER",
 //!     sdk_id: "Cognito Identity Provider",
+//!     query_compatible: false,
+//!     retryable_errors: &[],
 //! };
 //!
 //! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {
@@ -30,6 +32,7 @@
 //! ```
 
 mod client;
+mod compression;
 mod config;
 mod credentials;
 mod endpoint;
@@ -45,6 +48,9 @@ mod token;
 mod transport;
 
 pub use client::{AuthMode, Client};
+pub use compression::{
+    RequestCompressionConfig, DEFAULT_MIN_COMPRESSION_SIZE_BYTES, MAX_MIN_COMPRESSION_SIZE_BYTES,
+};
 pub use config::{Config, ConfigBuilder, EnvLookup, TimeSource};
 pub use endpoint::{resolve_endpoint, Endpoint};
 pub use error::{
@@ -52,11 +58,13 @@ pub use error::{
     ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError, TimeoutKind,
     Unhandled,
 };
-pub use error_meta::{parse_error_metadata, sanitize_error_code, ErrorMetadata};
+pub use error_meta::{
+    parse_error_metadata, parse_query_compatible_error_metadata, sanitize_error_code, ErrorMetadata,
+};
 pub use paginate::Paginated;
 pub use response::RawResponse;
 pub use retry::RetryConfig;
-pub use service::{Protocol, ServiceInfo};
+pub use service::{OperationInfo, Protocol, RequestEncoding, RetryableError, ServiceInfo};
 pub use timeout::TimeoutConfig;
 pub use token::idempotency_token;
 

@@ -4,6 +4,9 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
+use crate::error_meta::ErrorMetadata;
+use crate::service::RetryableError;
+
 /// How many attempts to make and how long to back off between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryConfig {
@@ -112,7 +115,25 @@ const TRANSIENT_CODES: &[&str] = &["RequestTimeout", "RequestTimeoutException"];
 /// Statuses retried on their own; 429 is deliberately absent (its code decides).
 const TRANSIENT_STATUSES: &[u16] = &[500, 502, 503, 504];
 
-/// Classifies a non-2xx response: the code first, then the status.
+/// Classifies a non-2xx response in the standard strategy's order: a modeled `@retryable` error
+/// of the service (matched by shape name; throttling when `throttling: true`), then the known
+/// AWS error codes, then the status.
+pub(crate) fn classify_response(
+    retryable: &[RetryableError],
+    status: u16,
+    meta: &ErrorMetadata,
+) -> RetryKind {
+    let modeled = meta
+        .shape_name()
+        .and_then(|name| retryable.iter().find(|e| e.shape_name == name));
+    match modeled {
+        Some(e) if e.throttling => RetryKind::Throttling,
+        Some(_) => RetryKind::Transient,
+        None => classify_service_error(status, meta.code()),
+    }
+}
+
+/// Classifies by error code, then status.
 pub(crate) fn classify_service_error(status: u16, code: Option<&str>) -> RetryKind {
     match code {
         Some(code) if THROTTLING_CODES.contains(&code) => RetryKind::Throttling,
@@ -190,6 +211,41 @@ mod tests {
         assert_eq!(
             classify_service_error(408, Some("RequestTimeoutException")),
             RetryKind::Transient
+        );
+    }
+
+    #[test]
+    fn modeled_retryable_errors_win_over_codes_and_status() {
+        const RETRYABLE: &[RetryableError] = &[
+            RetryableError {
+                shape_name: "SlowDownPlease",
+                throttling: true,
+            },
+            RetryableError {
+                shape_name: "TryAgain",
+                throttling: false,
+            },
+        ];
+        let meta = |code: &str| ErrorMetadata::new(Some(code.into()), None, None, 400);
+        assert_eq!(
+            classify_response(RETRYABLE, 400, &meta("SlowDownPlease")),
+            RetryKind::Throttling
+        );
+        assert_eq!(
+            classify_response(RETRYABLE, 409, &meta("TryAgain")),
+            RetryKind::Transient
+        );
+        assert_eq!(
+            classify_response(RETRYABLE, 400, &meta("Other")),
+            RetryKind::Never
+        );
+        assert_eq!(
+            classify_response(&[], 400, &meta("TryAgain")),
+            RetryKind::Never
+        );
+        assert_eq!(
+            classify_response(RETRYABLE, 400, &meta("ThrottlingException")),
+            RetryKind::Throttling
         );
     }
 

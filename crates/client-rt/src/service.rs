@@ -3,6 +3,8 @@
 
 pub use ingot_rt::Protocol;
 
+use crate::client::AuthMode;
+
 /// What a generated client tells the runtime about its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServiceInfo {
@@ -20,4 +22,37 @@ pub struct ServiceInfo {
     pub env_name: &'static str,
     /// The sdkId (e.g. `Cognito Identity Provider`), used in the user agent.
     pub sdk_id: &'static str,
+    /// `@awsQueryCompatible`: requests carry `x-amzn-query-mode: true` and error codes come
+    /// from the `x-amzn-query-error` header when present.
+    pub query_compatible: bool,
+    /// The service's `@retryable` errors, which the standard retry strategy retries.
+    pub retryable_errors: &'static [RetryableError],
+}
+
+/// A modeled error marked `@retryable`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryableError {
+    /// The error shape's name, as matched against [`ErrorMetadata::shape_name`](crate::ErrorMetadata::shape_name).
+    pub shape_name: &'static str,
+    /// `@retryable(throttling: true)`: retried as a throttling error.
+    pub throttling: bool,
+}
+
+/// What the runtime needs to know about one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationInfo {
+    /// The operation shape's name, the part of `X-Amz-Target` after the dot.
+    pub name: &'static str,
+    /// Whether requests are signed.
+    pub auth: AuthMode,
+    /// `@requestCompression`: the encoding request bodies may be compressed with.
+    pub request_compression: Option<RequestEncoding>,
+}
+
+/// A content coding the client can compress request bodies with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RequestEncoding {
+    /// `Content-Encoding: gzip`.
+    Gzip,
 }

@@ -447,6 +447,8 @@ async fn json_1_0_services_send_their_content_type() {
         endpoint_prefix: "jsonrpc10",
         env_name: "JSON_RPC_10",
         sdk_id: "Json Rpc 10",
+        query_compatible: false,
+        retryable_errors: &[],
     };
     let server = ScriptedServer::start(vec![Reply::ok("")]).await;
     let client = Client::new(&JSON10, config_for(&server).build());

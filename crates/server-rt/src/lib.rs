@@ -16,6 +16,12 @@
 //! own awsJson 1.0 front ends write them.
 //!
 //! A successful Unit output has an empty body; a modeled output is its JSON (at least `{}`).
+//! Modeled errors of query-compatible services (`@awsQueryCompatible`) also carry
+//! `x-amzn-query-error: <Code>;<Sender|Receiver>` ([`ErrorBody::query_error`]).
+//!
+//! Request bodies may be sent with `Content-Encoding: gzip` (what clients of
+//! `@requestCompression` operations do) to any operation: the signature is checked over the
+//! bytes as sent, and the decompressed body is held to the same size limit.
 //!
 //! # Protocol-level failures
 //!
@@ -31,6 +37,9 @@
 //! | body over the limit (declared `Content-Length` or actual bytes; default 1 MiB) | 413 | `RequestEntityTooLargeException` |
 //! | `Content-Type` missing while the body is not empty | 415 | `UnsupportedMediaTypeException` |
 //! | SigV4 failure (when a verifier is set; see [`AuthErrorKind`]) | 400 | `MissingAuthenticationTokenException`, `IncompleteSignatureException`, `UnrecognizedClientException`, `InvalidSignatureException` |
+//! | `Content-Encoding` other than none, `identity` or `gzip` | 415 | `UnsupportedMediaTypeException` |
+//! | gzip body that does not decompress | 400 | `SerializationException` |
+//! | decompressed gzip body over the limit | 413 | `RequestEntityTooLargeException` |
 //! | body not UTF-8, malformed JSON or a JSON type that does not match the input | 400 | `SerializationException` |
 //! | constraint violations | 400 | per [`ValidationStyle`]: the Coral error (e.g. `InvalidParameterException`) or `ValidationException` |
 //! | the handler panicked, or the glue produced an invalid modeled error | 500 | `InternalFailure` |
@@ -47,6 +56,7 @@
 //! real clients (AWS CLI, boto3, the JS SDK) can be pointed at it.
 
 mod body;
+mod encoding;
 mod operation;
 pub mod pattern;
 mod reply;

@@ -35,6 +35,10 @@ pub struct ErrorBody {
     pub namespace: &'static str,
     /// The error structure as a JSON object, without `__type`: the runtime inserts it.
     pub json: String,
+    /// For query-compatible services (`@awsQueryCompatible`), the `x-amzn-query-error` header:
+    /// `<code>;<fault>`, the code from the error's `@awsQueryError` (else its name) and the fault
+    /// `Sender` (client error) or `Receiver` (server error).
+    pub query_error: Option<&'static str>,
 }
 
 /// What one operation's glue produces: an already-serialized success or a modeled error.

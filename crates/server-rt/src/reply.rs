@@ -16,6 +16,8 @@ pub(crate) struct ErrorReply {
     pub(crate) status: StatusCode,
     pub(crate) short_name: String,
     pub(crate) body: String,
+    /// `x-amzn-query-error` (`Code;Fault`) of a query-compatible service's modeled error.
+    pub(crate) query_error: Option<&'static str>,
 }
 
 impl ErrorReply {
@@ -34,6 +36,7 @@ impl ErrorReply {
             status,
             short_name: name.to_owned(),
             body: serde_json::Value::Object(object).to_string(),
+            query_error: None,
         }
     }
 
@@ -48,6 +51,7 @@ impl ErrorReply {
             status,
             short_name: error.type_name.to_owned(),
             body,
+            query_error: error.query_error,
         })
     }
 }
@@ -72,6 +76,8 @@ pub(crate) enum FrameworkError {
     MissingTarget,
     UnknownTarget(String),
     UnsupportedMediaType(Option<String>),
+    /// A `Content-Encoding` other than `gzip` (or `identity`), as the header listed it.
+    UnsupportedContentEncoding(String),
     PayloadTooLarge(usize),
     Serialization(String),
     InternalFailure,
@@ -110,6 +116,11 @@ impl FrameworkError {
                     ),
                     None => format!("Missing Content-Type; expected '{}'", protocol.content_type()),
                 },
+            ),
+            FrameworkError::UnsupportedContentEncoding(found) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UnsupportedMediaTypeException",
+                format!("Content-Encoding '{found}' is not supported; expected 'gzip' or none"),
             ),
             FrameworkError::PayloadTooLarge(limit) => (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -163,10 +174,12 @@ mod tests {
             type_name: "ResourceNotFoundException",
             namespace: "com.example",
             json: "{\"message\":\"gone\"}".into(),
+            query_error: Some("NotFound;Sender"),
         };
         let r11 = ErrorReply::modeled(Protocol::AwsJson1_1, &error).expect("valid");
         assert_eq!(r11.status, StatusCode::NOT_FOUND);
         assert_eq!(r11.short_name, "ResourceNotFoundException");
+        assert_eq!(r11.query_error, Some("NotFound;Sender"));
         assert_eq!(
             parse(&r11.body),
             serde_json::json!({"__type": "ResourceNotFoundException", "message": "gone"})
@@ -185,6 +198,7 @@ mod tests {
             type_name: "E",
             namespace: "n",
             json: "{}".into(),
+            query_error: None,
         };
         assert_eq!(ErrorReply::modeled(Protocol::AwsJson1_1, &error), None);
         error.status = 400;

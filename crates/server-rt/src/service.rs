@@ -16,6 +16,7 @@ use http_body_util::Full;
 use tower_service::Service;
 
 use crate::body::{self, DEFAULT_BODY_LIMIT};
+use crate::encoding;
 use crate::operation::{
     AuthMode, BoxFuture, OperationEntry, OperationFn, OperationOutcome, RequestContext,
     RequestRejection,
@@ -32,6 +33,7 @@ pub type ResponseBody = Full<Bytes>;
 const X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
 const X_AMZN_REQUEST_ID: HeaderName = HeaderName::from_static("x-amzn-requestid");
 const X_AMZN_ERROR_TYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
+const X_AMZN_QUERY_ERROR: HeaderName = HeaderName::from_static("x-amzn-query-error");
 
 /// An awsJson service: routes on `X-Amz-Target`, enforces the protocol, optionally verifies
 /// SigV4, runs the operation glue and writes every answer. See the crate docs for the exact
@@ -142,12 +144,19 @@ impl AwsJsonService {
             ),
             Err(reply) => {
                 tracing::debug!(request_id, status = %reply.status, error = %reply.short_name, "request failed");
-                inner.respond(
+                let mut response = inner.respond(
                     reply.status,
                     &request_id,
                     reply.body,
                     Some(&reply.short_name),
-                )
+                );
+                if let Some(value) = reply
+                    .query_error
+                    .and_then(|v| HeaderValue::from_str(v).ok())
+                {
+                    response.headers_mut().insert(X_AMZN_QUERY_ERROR, value);
+                }
+                response
             }
         }
     }
@@ -191,7 +200,9 @@ impl Inner {
             return Err(framework(FrameworkError::UnsupportedMediaType(None)));
         }
 
+        // The signature covers the body as sent; the operation gets it decoded.
         let access_key_id = self.authenticate(entry.auth, &parts, &bytes)?;
+        let bytes = encoding::decode(&parts.headers, bytes, self.body_limit).map_err(framework)?;
         if std::str::from_utf8(&bytes).is_err() {
             return Err(framework(FrameworkError::Serialization(
                 "The request body is not valid UTF-8".to_owned(),

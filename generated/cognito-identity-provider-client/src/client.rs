@@ -8,6 +8,8 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
     endpoint_prefix: "cognito-idp",
     env_name: "COGNITO_IDENTITY_PROVIDER",
     sdk_id: "Cognito Identity Provider",
+    query_compatible: false,
+    retryable_errors: &[],
 };
 /// A client for Cognito Identity Provider. Cheap to clone: clones share one connection pool and configuration.
 ///

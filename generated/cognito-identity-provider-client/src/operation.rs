@@ -88,6 +88,12 @@ pub mod stop_user_import_job {
             send(&self.handle, input).await
         }
     }
+    /// What the runtime needs to know to send this operation.
+    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "StopUserImportJob",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+    };
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -98,7 +104,7 @@ pub mod stop_user_import_job {
     > {
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke("StopUserImportJob", body)
+            .invoke_operation(&OPERATION, body)
             .await
             .map_err(|e| e.into_sdk_error(StopUserImportJobError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -157,7 +163,7 @@ pub mod stop_user_import_job {
     impl StopUserImportJobError {
         fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
             let meta = &response.meta;
-            let kind = match meta.code() {
+            let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InternalErrorException") => {
                     match ::ingot_rt::json::from_body::<
                         ::cognito_identity_provider_types::error::InternalErrorException,

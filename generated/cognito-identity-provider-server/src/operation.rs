@@ -110,6 +110,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::InternalErrorException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::InvalidParameterException(err) => {
@@ -118,6 +119,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::InvalidParameterException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::NotAuthorizedException(err) => {
@@ -126,6 +128,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::NotAuthorizedException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::PreconditionNotMetException(err) => {
@@ -134,6 +137,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::PreconditionNotMetException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::ResourceNotFoundException(err) => {
@@ -142,6 +146,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::ResourceNotFoundException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::TooManyRequestsException(err) => {
@@ -150,6 +155,7 @@ pub mod stop_user_import_job {
                         type_name: ::cognito_identity_provider_types::error::TooManyRequestsException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
             }

@@ -112,6 +112,7 @@ impl ServiceBuilder {
                         json: ::std::string::String::from(
                             "{\"message\":\"The operation StopUserImportJob is not implemented by this server.\"}",
                         ),
+                        query_error: ::core::option::Option::None,
                     }),
                 )
             }));

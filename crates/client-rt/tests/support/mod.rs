@@ -27,6 +27,8 @@ pub static COGNITO: ServiceInfo = ServiceInfo {
     endpoint_prefix: "cognito-idp",
     env_name: "COGNITO_IDENTITY_PROVIDER",
     sdk_id: "Cognito Identity Provider",
+    query_compatible: false,
+    retryable_errors: &[],
 };
 
 /// What the server does with one request.

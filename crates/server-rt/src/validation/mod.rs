@@ -71,6 +71,7 @@ impl ValidationStyle {
                     status: StatusCode::BAD_REQUEST,
                     short_name: name.to_owned(),
                     body: serde_json::Value::Object(object).to_string(),
+                    query_error: None,
                 }
             }
         }

@@ -62,6 +62,7 @@ pub fn service(protocol: Protocol, validation: ValidationStyle) -> AwsJsonServic
                     type_name: "ResourceNotFoundException",
                     namespace: NAMESPACE,
                     json: r#"{"message":"no such pool"}"#.into(),
+                    query_error: None,
                 }))
             }),
         )
@@ -73,6 +74,7 @@ pub fn service(protocol: Protocol, validation: ValidationStyle) -> AwsJsonServic
                     type_name: "Broken",
                     namespace: NAMESPACE,
                     json: "not an object".into(),
+                    query_error: None,
                 }))
             }),
         )

@@ -8,6 +8,13 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
     endpoint_prefix: "kitchen",
     env_name: "KITCHEN_SINK",
     sdk_id: "Kitchen Sink",
+    query_compatible: false,
+    retryable_errors: &[
+        ::ingot_client_rt::RetryableError {
+            shape_name: "BadThing",
+            throttling: true,
+        },
+    ],
 };
 /// A client for Kitchen Sink. Cheap to clone: clones share one connection pool and configuration.
 ///

@@ -729,6 +729,12 @@ pub mod do_everything {
             self.0.next = ::core::option::Option::Some(token);
         }
     }
+    /// What the runtime needs to know to send this operation.
+    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "DoEverything",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+    };
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -744,7 +750,7 @@ pub mod do_everything {
         }
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke("DoEverything", body)
+            .invoke_operation(&OPERATION, body)
             .await
             .map_err(|e| e.into_sdk_error(DoEverythingError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -783,7 +789,7 @@ pub mod do_everything {
     impl DoEverythingError {
         fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
             let meta = &response.meta;
-            let kind = match meta.code() {
+            let kind = match meta.shape_name() {
                 ::core::option::Option::Some("BadThing") => {
                     match ::ingot_rt::json::from_body::<
                         ::kitchen_sink_types::error::BadThing,
@@ -936,6 +942,12 @@ pub mod get_pantry {
             send(&self.handle, input).await
         }
     }
+    /// What the runtime needs to know to send this operation.
+    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "GetPantry",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+    };
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -946,7 +958,7 @@ pub mod get_pantry {
     > {
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke("GetPantry", body)
+            .invoke_operation(&OPERATION, body)
             .await
             .map_err(|e| e.into_sdk_error(GetPantryError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -983,7 +995,7 @@ pub mod get_pantry {
     impl GetPantryError {
         fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
             let meta = &response.meta;
-            let kind = match meta.code() {
+            let kind = match meta.shape_name() {
                 ::core::option::Option::Some("ServiceUnavailable") => {
                     match ::ingot_rt::json::from_body::<
                         ::kitchen_sink_types::error::ServiceUnavailable,

@@ -29,5 +29,6 @@ mod validate;
 
 pub use ::kitchen_sink_types::{error, input, output, types};
 pub use ::kitchen_sink_types::{Blob, DateTime, Document};
+
 pub use ::ingot_server_rt::{serve, AwsJsonService, RequestContext, SigV4Verifier};
 pub use service::{MissingHandlers, ServiceBuilder};

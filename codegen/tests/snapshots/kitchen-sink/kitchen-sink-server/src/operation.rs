@@ -42,6 +42,7 @@ pub mod do_everything {
                         type_name: ::kitchen_sink_types::error::BadThing::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
                 Self::ServiceUnavailable(err) => {
@@ -50,6 +51,7 @@ pub mod do_everything {
                         type_name: ::kitchen_sink_types::error::ServiceUnavailable::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
             }
@@ -121,6 +123,7 @@ pub mod get_pantry {
                         type_name: ::kitchen_sink_types::error::ServiceUnavailable::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::None,
                     }
                 }
             }

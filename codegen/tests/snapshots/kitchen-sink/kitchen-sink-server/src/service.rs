@@ -152,6 +152,7 @@ impl ServiceBuilder {
                         json: ::std::string::String::from(
                             "{\"message\":\"The operation DoEverything is not implemented by this server.\"}",
                         ),
+                        query_error: ::core::option::Option::None,
                     }),
                 )
             }));
@@ -172,6 +173,7 @@ impl ServiceBuilder {
                         json: ::std::string::String::from(
                             "{\"message\":\"The operation GetPantry is not implemented by this server.\"}",
                         ),
+                        query_error: ::core::option::Option::None,
                     }),
                 )
             }));
