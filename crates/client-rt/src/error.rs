@@ -177,7 +177,9 @@ impl fmt::Display for DispatchFailure {
 
 /// The first error of type `T` in `error`'s source chain (`error` included), looking through
 /// `std::io::Error` wrappers, which hold their cause as a payload rather than as a source.
-fn find_in_chain<'a, T: Error + 'static>(error: &'a (dyn Error + 'static)) -> Option<&'a T> {
+pub(crate) fn find_in_chain<'a, T: Error + 'static>(
+    error: &'a (dyn Error + 'static),
+) -> Option<&'a T> {
     let mut next = Some(error);
     while let Some(e) = next {
         if let Some(found) = e.downcast_ref::<T>() {
