@@ -38,6 +38,33 @@ const STEPS: &[Step] = &[
         args: &["test", "--workspace"],
         env: &[],
     },
+    // The one optional feature: trusting the platform's certificate store.
+    Step {
+        what: "client runtime with its native-roots feature",
+        args: &[
+            "clippy",
+            "-p",
+            "ingot-client-rt",
+            "--all-targets",
+            "--features",
+            "native-roots",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        env: &[],
+    },
+    Step {
+        what: "client runtime tests with its native-roots feature",
+        args: &[
+            "test",
+            "-p",
+            "ingot-client-rt",
+            "--features",
+            "native-roots",
+        ],
+        env: &[],
+    },
 ];
 
 /// Runs every step; stops at the first failure and names it.

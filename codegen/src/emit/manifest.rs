@@ -103,7 +103,7 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          /// One module per operation: fluent builder, input, output and error.\n#[rustfmt::skip]\npub mod operation;\n\n\
          pub use ::{types}::{{error, input, output, types}};\n\
          pub use ::{types}::{{Blob, DateTime, Document}};\n\n\
-         pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig,\n}};\npub use client::Client;\n",
+         pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig, TlsConfig,\n}};\npub use client::Client;\n",
         sdk = ir.sdk_id,
         service = ir.name,
         file = ir.model_file,

@@ -88,7 +88,7 @@ impl Client {
             None => &no_env,
         };
         let endpoint = resolve_endpoint(service, config.endpoint_url(), config.region(), env);
-        let http = build_http_client(config.timeout_config().connect());
+        let http = build_http_client(config.timeout_config().connect(), config.tls_config());
         let credentials = config
             .credentials_provider()
             .cloned()
@@ -264,6 +264,13 @@ impl Client {
                     )
                 }
                 Err(e @ InvokeError::Timeout(_)) => (e, RetryKind::Timeout, None),
+                // A refused certificate stays refused: retrying only delays the error.
+                Err(InvokeError::Dispatch(e)) if e.is_certificate_refused() => {
+                    return Err(InvokeError::Dispatch(e))
+                }
+                Err(InvokeError::Dispatch(e)) if e.is_timeout() => {
+                    (InvokeError::Dispatch(e), RetryKind::Timeout, None)
+                }
                 Err(e @ (InvokeError::Dispatch(_) | InvokeError::Response(_))) => {
                     (e, RetryKind::Transient, None)
                 }

@@ -1,4 +1,4 @@
-//! Client configuration: region, credentials, endpoint override, retry and timeout settings,
+//! Client configuration: region, credentials, endpoint override, retry, timeout and TLS settings,
 //! built explicitly or read from the standard AWS environment variables.
 
 use std::fmt;
@@ -11,6 +11,7 @@ use aws_credential_types::Credentials;
 use crate::compression::RequestCompressionConfig;
 use crate::retry::RetryConfig;
 use crate::timeout::TimeoutConfig;
+use crate::tls::TlsConfig;
 
 /// Looks up an environment variable by name; `None` when unset.
 pub type EnvLookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
@@ -27,6 +28,7 @@ pub struct Config {
     endpoint_url: Option<String>,
     retry: RetryConfig,
     timeout: TimeoutConfig,
+    tls: TlsConfig,
     time_source: Option<TimeSource>,
     env: Option<EnvLookup>,
     compression: RequestCompressionConfig,
@@ -80,6 +82,11 @@ impl Config {
         &self.compression
     }
 
+    /// The trusted certificate authorities of `https` endpoints.
+    pub fn tls_config(&self) -> &TlsConfig {
+        &self.tls
+    }
+
     /// The signing time: the configured time source, else the system clock.
     pub(crate) fn now(&self) -> SystemTime {
         self.time_source
@@ -105,6 +112,7 @@ impl fmt::Debug for Config {
             .field("endpoint_url", &self.endpoint_url)
             .field("retry_config", &self.retry)
             .field("timeout_config", &self.timeout)
+            .field("tls_config", &self.tls)
             .field("custom_time_source", &self.time_source.is_some())
             .field("reads_env", &self.env.is_some())
             .field("request_compression", &self.compression)
@@ -210,6 +218,13 @@ impl ConfigBuilder {
     /// Sets the time limits.
     pub fn timeout_config(mut self, timeout: TimeoutConfig) -> Self {
         self.config.timeout = timeout;
+        self
+    }
+
+    /// Sets which certificate authorities `https` endpoints are verified against (by default the
+    /// compiled-in Mozilla roots); see [`TlsConfig`].
+    pub fn tls_config(mut self, tls: TlsConfig) -> Self {
+        self.config.tls = tls;
         self
     }
 

@@ -48,13 +48,17 @@ impl Error for ConstructionFailure {
 /// Which time limit ran out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeoutKind {
+    /// The limit on establishing a connection: resolving, TCP connect and TLS handshake together.
+    /// It is reported inside a [`DispatchFailure`] (see [`DispatchFailure::is_timeout`]), as the
+    /// AWS SDK for Rust reports connect timeouts, since no request was sent.
+    Connect,
     /// The limit on the whole operation, all attempts and backoffs included.
     Operation,
     /// The limit on one attempt.
     OperationAttempt,
 }
 
-/// A configured timeout elapsed before a response arrived.
+/// A configured timeout elapsed before a connection was made or a response arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeoutError {
     kind: TimeoutKind,
@@ -81,6 +85,7 @@ impl TimeoutError {
 impl fmt::Display for TimeoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {
+            TimeoutKind::Connect => "connect",
             TimeoutKind::Operation => "operation",
             TimeoutKind::OperationAttempt => "operation attempt",
         };
@@ -91,35 +96,104 @@ impl fmt::Display for TimeoutError {
 impl Error for TimeoutError {}
 
 /// The request could not be sent or no response was received: connect, TLS or I/O failures.
+///
+/// Connection failures say what went wrong in their message: the connect timeout elapsed
+/// ([`Self::is_timeout`]), the server's TLS certificate was refused ([`Self::is_certificate_refused`],
+/// e.g. signed by an authority the client does not trust, see [`TlsConfig`](crate::TlsConfig)), or
+/// anything else (refused, unreachable, handshake failure); the cause is the [`source`](Error::source).
 #[derive(Debug)]
 pub struct DispatchFailure {
     source: BoxError,
-    connect: bool,
+    cause: DispatchCause,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DispatchCause {
+    Connect,
+    ConnectTimeout,
+    CertificateRefused,
+    Io,
 }
 
 impl DispatchFailure {
     /// A failure caused by `source`; `connect` says whether no connection could be established.
+    /// The connect timeout and refused certificates are recognized in `source`'s chain; a
+    /// connect timeout's source becomes the [`TimeoutError`] itself.
     pub fn new(source: impl Into<BoxError>, connect: bool) -> Self {
-        Self {
-            source: source.into(),
-            connect,
+        let source = source.into();
+        if connect {
+            if let Some(timeout) = find_in_chain::<TimeoutError>(&*source) {
+                return Self {
+                    source: Box::new(timeout.clone()),
+                    cause: DispatchCause::ConnectTimeout,
+                };
+            }
         }
+        let cause = if !connect {
+            DispatchCause::Io
+        } else if find_in_chain::<rustls::Error>(&*source).is_some_and(|e| {
+            matches!(
+                e,
+                rustls::Error::InvalidCertificate(_) | rustls::Error::NoCertificatesPresented
+            )
+        }) {
+            DispatchCause::CertificateRefused
+        } else {
+            DispatchCause::Connect
+        };
+        Self { source, cause }
     }
 
     /// Whether the failure happened while connecting (so the request was surely not processed).
     pub fn is_connect(&self) -> bool {
-        self.connect
+        self.cause != DispatchCause::Io
+    }
+
+    /// Whether the connect timeout elapsed; the [`source`](Error::source) is then the
+    /// [`TimeoutError`] (of kind [`TimeoutKind::Connect`]).
+    pub fn is_timeout(&self) -> bool {
+        self.cause == DispatchCause::ConnectTimeout
+    }
+
+    /// Whether the TLS handshake failed because the server's certificate was not accepted
+    /// (unknown authority, wrong name, expired...). Such failures are not retried.
+    pub fn is_certificate_refused(&self) -> bool {
+        self.cause == DispatchCause::CertificateRefused
     }
 }
 
 impl fmt::Display for DispatchFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.connect {
-            f.write_str("failed to connect")
-        } else {
-            f.write_str("failed to send the request or receive the response")
-        }
+        f.write_str(match self.cause {
+            DispatchCause::Connect => "failed to connect",
+            DispatchCause::ConnectTimeout => "failed to connect: timed out",
+            DispatchCause::CertificateRefused => {
+                "failed to connect: the server's TLS certificate was refused"
+            }
+            DispatchCause::Io => "failed to send the request or receive the response",
+        })
     }
+}
+
+/// The first error of type `T` in `error`'s source chain (`error` included), looking through
+/// `std::io::Error` wrappers, which hold their cause as a payload rather than as a source.
+pub(crate) fn find_in_chain<'a, T: Error + 'static>(
+    error: &'a (dyn Error + 'static),
+) -> Option<&'a T> {
+    let mut next = Some(error);
+    while let Some(e) = next {
+        if let Some(found) = e.downcast_ref::<T>() {
+            return Some(found);
+        }
+        next = match e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn Error + 'static)),
+            None => e.source(),
+        };
+    }
+    None
 }
 
 impl Error for DispatchFailure {

@@ -2,8 +2,8 @@
 //!
 //! Generated client crates describe their service with a `static` [`ServiceInfo`] and call
 //! [`Client::invoke`] with a serialized body; this crate does everything else: endpoint
-//! resolution, SigV4 signing, the pooled HTTP transport, retries, timeouts, and reading error
-//! metadata. Users configure it through [`Config`] and see failures as [`SdkError`].
+//! resolution, SigV4 signing, the pooled HTTP transport (rustls; trusted roots set with
+//! [`TlsConfig`]), retries, timeouts, and reading error metadata. Users configure it through [`Config`] and see failures as [`SdkError`].
 //!
 //! ```no_run
 //! use ingot_client_rt::{Client, Config, Credentials, Protocol, ServiceInfo};
@@ -44,6 +44,7 @@ mod retry;
 mod service;
 mod signing;
 mod timeout;
+mod tls;
 mod token;
 mod transport;
 
@@ -66,6 +67,7 @@ pub use response::RawResponse;
 pub use retry::RetryConfig;
 pub use service::{OperationInfo, Protocol, RequestEncoding, RetryableError, ServiceInfo};
 pub use timeout::TimeoutConfig;
+pub use tls::{RootCertificateError, TlsConfig};
 pub use token::idempotency_token;
 
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};

@@ -36,7 +36,14 @@ impl TimeoutConfig {
         }
     }
 
-    /// Limits establishing a connection (TCP and TLS).
+    /// Limits establishing a connection: resolving the host, the TCP connect and the TLS
+    /// handshake together, one budget per new connection (pooled connections are reused without
+    /// it). When it elapses the attempt fails with a
+    /// [`DispatchFailure`](crate::DispatchFailure) whose
+    /// [`is_timeout`](crate::DispatchFailure::is_timeout) is true and whose source is a
+    /// [`TimeoutError`](crate::TimeoutError) of kind
+    /// [`Connect`](crate::TimeoutKind::Connect), as the AWS SDK for Rust reports its
+    /// `connect_timeout`; it is retried like other timeouts.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
         self

@@ -3,17 +3,13 @@
 
 mod support;
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant, SystemTime};
 
-use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
-use aws_sigv4::sign::v4;
-use aws_smithy_runtime_api::client::identity::Identity;
 use ingot_client_rt::{
     AuthMode, Client, Config, ConfigBuilder, Credentials, InvokeError, Protocol, RetryConfig,
     ServiceInfo, TimeoutConfig, TimeoutKind,
 };
-use support::{Captured, Reply, ScriptedServer, COGNITO};
+use support::{recompute_signature, Reply, ScriptedServer, COGNITO};
 
 const AKID: &str = "AKIDEXAMPLE";
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -36,73 +32,6 @@ fn config_for(server: &ScriptedServer) -> ConfigBuilder {
         .credentials_provider(credentials())
         .endpoint_url(server.url())
         .retry_config(fast_retries())
-}
-
-/// Parses `YYYYMMDDTHHMMSSZ` into a `SystemTime` (days-from-civil, proleptic Gregorian).
-fn parse_amz_date(s: &str) -> SystemTime {
-    let n = |r: std::ops::Range<usize>| s[r].parse::<i64>().expect("digits");
-    let (y, m, d) = (n(0..4), n(4..6), n(6..8));
-    let (hh, mm, ss) = (n(9..11), n(11..13), n(13..15));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
-    SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(secs).expect("after 1970"))
-}
-
-/// Recomputes the SigV4 signature of a captured request the way a server would: from the headers
-/// its `Authorization` lists, the `X-Amz-Date`, and the body, with the given secret.
-fn recompute_signature(
-    req: &Captured,
-    secret: &str,
-    region: &str,
-    service: &str,
-) -> (String, String) {
-    let auth = req.header("authorization").expect("Authorization header");
-    let rest = auth
-        .strip_prefix("AWS4-HMAC-SHA256 ")
-        .expect("SigV4 scheme");
-    let fields: HashMap<&str, &str> = rest
-        .split(", ")
-        .filter_map(|kv| kv.split_once('='))
-        .collect();
-    let signed: Vec<&str> = fields["SignedHeaders"].split(';').collect();
-    let headers: Vec<(&str, &str)> = signed
-        .iter()
-        .map(|name| (*name, req.header(name).expect("signed header present")))
-        .collect();
-    let time = parse_amz_date(req.header("x-amz-date").expect("X-Amz-Date"));
-    let creds = Credentials::new(
-        AKID,
-        secret,
-        req.header("x-amz-security-token").map(str::to_owned),
-        None,
-        "verifier",
-    );
-    let identity = Identity::from(creds);
-    let params = v4::SigningParams::builder()
-        .identity(&identity)
-        .region(region)
-        .name(service)
-        .time(time)
-        .settings(SigningSettings::default())
-        .build()
-        .expect("params")
-        .into();
-    let uri = format!("http://{}{}", req.header("host").expect("host"), req.uri);
-    let signable = SignableRequest::new(
-        &req.method,
-        uri,
-        headers.into_iter(),
-        SignableBody::Bytes(&req.body),
-    )
-    .expect("signable");
-    let (_, signature) = sign(signable, &params).expect("sign").into_parts();
-    (signature, fields["Signature"].to_owned())
 }
 
 #[tokio::test]

@@ -31,6 +31,6 @@ pub use ::cognito_identity_provider_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{
     Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
-    TimeoutConfig,
+    TimeoutConfig, TlsConfig,
 };
 pub use client::Client;

@@ -93,6 +93,19 @@ async fn table_items_query_pagination_update_delete() {
             "colors".to_owned(),
             AttributeValue::Ss(vec!["red".into(), "blue".into()]),
         ),
+        // Numbers in canonical form (DynamoDB normalizes `1.50` to `1.5`), given out of order.
+        (
+            "sizes".to_owned(),
+            AttributeValue::Ns(vec!["42.2".into(), "-19".into(), "7".into()]),
+        ),
+        (
+            "chunks".to_owned(),
+            AttributeValue::Bs(vec![
+                vec![255u8, 0].into(),
+                vec![0u8, 1, 2].into(),
+                "ingot".into(),
+            ]),
+        ),
     ]);
     client
         .put_item()
@@ -114,14 +127,15 @@ async fn table_items_query_pagination_update_delete() {
         .item
         .expect("the item");
     let mut expected = item.clone();
-    // String sets are sets: compare them as such.
-    let sorted = |v: &AttributeValue| match v {
-        AttributeValue::Ss(list) => {
-            let mut l = list.clone();
-            l.sort();
-            AttributeValue::Ss(l)
+    // DynamoDB sets have no order: compare string, number and binary sets sorted.
+    let sorted = |v: &AttributeValue| {
+        let mut v = v.clone();
+        match &mut v {
+            AttributeValue::Ss(set) | AttributeValue::Ns(set) => set.sort(),
+            AttributeValue::Bs(set) => set.sort(),
+            _ => {}
         }
-        other => other.clone(),
+        v
     };
     expected.iter_mut().for_each(|(_, v)| *v = sorted(v));
     let got: HashMap<_, _> = got.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();

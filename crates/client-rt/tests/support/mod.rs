@@ -1,15 +1,23 @@
-//! A tiny scripted HTTP/1.1 server on loopback: it answers each request with the next scripted
-//! reply and records what it received, so tests can assert on the exact wire traffic.
+//! A tiny scripted HTTP/1.1 server on loopback (plain or over TLS): it answers each request with
+//! the next scripted reply and records what it received, so tests can assert on the exact wire
+//! traffic.
 
 // Each test binary compiles this module and uses a different subset of it.
 #![allow(dead_code)]
 
+pub mod pki;
+
+use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
+use aws_sigv4::sign::v4;
+use aws_smithy_runtime_api::client::identity::Identity;
 
 use bytes::Bytes;
 use http::{HeaderMap, Request, Response};
@@ -17,8 +25,9 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use ingot_client_rt::{Protocol, ServiceInfo};
+use ingot_client_rt::{Credentials, Protocol, ServiceInfo};
 use tokio::net::TcpListener;
+use tokio_rustls::TlsAcceptor;
 
 pub static COGNITO: ServiceInfo = ServiceInfo {
     target_prefix: "AWSCognitoIdentityProviderService",
@@ -91,6 +100,15 @@ impl ScriptedServer {
     /// Starts serving `script` on 127.0.0.1 (any port). Requests past the end of the script get a
     /// 599 so a test that sends too many sees it.
     pub async fn start(script: Vec<Reply>) -> Self {
+        Self::start_with(script, None).await
+    }
+
+    /// Like [`Self::start`], over TLS with `tls` (see `url_https`).
+    pub async fn start_tls(script: Vec<Reply>, tls: Arc<rustls::ServerConfig>) -> Self {
+        Self::start_with(script, Some(TlsAcceptor::from(tls))).await
+    }
+
+    async fn start_with(script: Vec<Reply>, tls: Option<TlsAcceptor>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind loopback");
@@ -107,10 +125,20 @@ impl ScriptedServer {
                     let (script, reqs) = (script.clone(), reqs.clone());
                     async move { Ok::<_, Infallible>(answer(req, &script, &reqs).await) }
                 });
+                let tls = tls.clone();
                 tokio::spawn(async move {
-                    let _ = hyper::server::conn::http1::Builder::new()
-                        .serve_connection(TokioIo::new(stream), service)
-                        .await;
+                    let http = hyper::server::conn::http1::Builder::new();
+                    let _ = match tls {
+                        None => http.serve_connection(TokioIo::new(stream), service).await,
+                        // A failed handshake (e.g. the client refused the certificate) just
+                        // ends the connection, as in a real server.
+                        Some(tls) => match tls.accept(stream).await {
+                            Ok(stream) => {
+                                http.serve_connection(TokioIo::new(stream), service).await
+                            }
+                            Err(_) => return,
+                        },
+                    };
                 });
             }
         });
@@ -123,6 +151,10 @@ impl ScriptedServer {
 
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    pub fn url_https(&self) -> String {
+        format!("https://{}", self.addr)
     }
 
     pub fn requests(&self) -> Vec<Captured> {
@@ -175,4 +207,75 @@ async fn answer(
             .body(Full::new(Bytes::from_static(b"script exhausted")))
             .expect("valid response"),
     }
+}
+
+/// Parses `YYYYMMDDTHHMMSSZ` into a `SystemTime` (days-from-civil, proleptic Gregorian).
+pub fn parse_amz_date(s: &str) -> SystemTime {
+    let n = |r: std::ops::Range<usize>| s[r].parse::<i64>().expect("digits");
+    let (y, m, d) = (n(0..4), n(4..6), n(6..8));
+    let (hh, mm, ss) = (n(9..11), n(11..13), n(13..15));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
+    SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(secs).expect("after 1970"))
+}
+
+/// Recomputes the SigV4 signature of a captured request the way a server would: from the headers
+/// its `Authorization` lists, the `X-Amz-Date`, and the body, with the given secret.
+pub fn recompute_signature(
+    req: &Captured,
+    secret: &str,
+    region: &str,
+    service: &str,
+) -> (String, String) {
+    let auth = req.header("authorization").expect("Authorization header");
+    let rest = auth
+        .strip_prefix("AWS4-HMAC-SHA256 ")
+        .expect("SigV4 scheme");
+    let fields: HashMap<&str, &str> = rest
+        .split(", ")
+        .filter_map(|kv| kv.split_once('='))
+        .collect();
+    let signed: Vec<&str> = fields["SignedHeaders"].split(';').collect();
+    let headers: Vec<(&str, &str)> = signed
+        .iter()
+        .map(|name| (*name, req.header(name).expect("signed header present")))
+        .collect();
+    let time = parse_amz_date(req.header("x-amz-date").expect("X-Amz-Date"));
+    let akid = fields["Credential"]
+        .split('/')
+        .next()
+        .expect("access key id");
+    let creds = Credentials::new(
+        akid,
+        secret,
+        req.header("x-amz-security-token").map(str::to_owned),
+        None,
+        "verifier",
+    );
+    let identity = Identity::from(creds);
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region(region)
+        .name(service)
+        .time(time)
+        .settings(SigningSettings::default())
+        .build()
+        .expect("params")
+        .into();
+    let uri = format!("http://{}{}", req.header("host").expect("host"), req.uri);
+    let signable = SignableRequest::new(
+        &req.method,
+        uri,
+        headers.into_iter(),
+        SignableBody::Bytes(&req.body),
+    )
+    .expect("signable");
+    let (_, signature) = sign(signable, &params).expect("sign").into_parts();
+    (signature, fields["Signature"].to_owned())
 }

@@ -31,6 +31,6 @@ pub use ::kitchen_sink_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{
     Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
-    TimeoutConfig,
+    TimeoutConfig, TlsConfig,
 };
 pub use client::Client;
