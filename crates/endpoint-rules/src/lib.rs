@@ -1,0 +1,45 @@
+//! A Smithy endpoint rules engine.
+//!
+//! Every AWS model carries its service's endpoint logic as data: the `smithy.rules#endpointRuleSet`
+//! trait (a tree of rules over typed parameters) and its expected results
+//! (`smithy.rules#endpointTests`). This crate parses the rule set **once** into a compact tree
+//! (templates pre-split, functions resolved to an enum, variables resolved to slots) and evaluates
+//! it per call without re-parsing.
+//!
+//! ```
+//! use ingot_endpoint_rules::{Params, Partitions, RuleSet, Value};
+//!
+//! let rules = RuleSet::from_json_str(r#"{
+//!     "version": "1.0",
+//!     "parameters": { "Region": { "type": "string", "builtIn": "AWS::Region", "required": true } },
+//!     "rules": [{
+//!         "conditions": [{ "fn": "aws.partition", "argv": [{ "ref": "Region" }], "assign": "P" }],
+//!         "endpoint": { "url": "https://svc.{Region}.{P#dnsSuffix}" },
+//!         "type": "endpoint"
+//!     }]
+//! }"#).unwrap();
+//! let params = Params::new().with("Region", Value::String("cn-north-1".into()));
+//! let endpoint = rules.resolve(&params, Partitions::builtin()).unwrap();
+//! assert_eq!(endpoint.url, "https://svc.cn-north-1.amazonaws.com.cn");
+//! ```
+//!
+//! The AWS partition table (`aws.partition`) ships inside the crate ([`Partitions::builtin`]); a
+//! newer table can be passed with [`Partitions::from_json_str`].
+
+mod endpoint;
+mod error;
+mod eval;
+mod expr;
+mod functions;
+mod parse;
+mod partitions;
+mod ruleset;
+mod template;
+mod val;
+mod value;
+
+pub use endpoint::{AuthScheme, Endpoint};
+pub use error::{PartitionsError, ResolveError, RuleSetError};
+pub use partitions::Partitions;
+pub use ruleset::{Deprecated, ParamType, Parameter, RuleSet};
+pub use value::{Params, Value};
