@@ -1,6 +1,8 @@
 //! Evaluation of a parsed rule set: parameters into slots, then the rules in order.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::error::ResolveError;
 use crate::expr::{Call, Expr, Func, Rule, RuleKind};
@@ -65,12 +67,12 @@ impl Eval<'_> {
             }
             return match &rule.kind {
                 RuleKind::Endpoint(spec) => {
-                    let url = self.string(&spec.url, "endpoint url")?;
+                    let url = self.output(&spec.url, "endpoint url")?;
                     let mut headers = BTreeMap::new();
                     for (name, values) in &spec.headers {
                         let values = values
                             .iter()
-                            .map(|v| self.string(v, "header value"))
+                            .map(|v| self.output(v, "header value"))
                             .collect::<Result<Vec<_>, _>>()?;
                         headers
                             .entry(name.clone())
@@ -88,7 +90,7 @@ impl Eval<'_> {
                     }))
                 }
                 RuleKind::Error(message) => {
-                    Err(ResolveError::rule(self.string(message, "error message")?))
+                    Err(ResolveError::rule(self.output(message, "error message")?))
                 }
                 // A tree whose conditions hold is terminal: its rules must decide.
                 RuleKind::Tree(children) => match self.rules(children)? {
@@ -104,60 +106,81 @@ impl Eval<'_> {
     fn conditions_hold(&mut self, rule: &Rule) -> Result<bool, ResolveError> {
         for condition in &rule.conditions {
             let value = self.call(&condition.call)?;
-            let holds = !matches!(value, None | Some(Val::Bool(false)));
-            if let (Some(slot), true) = (condition.assign, holds) {
+            if matches!(value.as_deref(), None | Some(Val::Bool(false))) {
+                return Ok(false);
+            }
+            if let Some(slot) = condition.assign {
+                let value = value.map(Cow::into_owned);
                 if let Some(s) = self.slots.get_mut(slot) {
                     *s = value;
                 }
-            }
-            if !holds {
-                return Ok(false);
             }
         }
         Ok(true)
     }
 
-    fn expr(&mut self, expr: &Expr) -> Result<Option<Val>, ResolveError> {
-        Ok(match expr {
-            Expr::Str(s) => Some(Val::Str(s.clone())),
-            Expr::Template(t) => Some(Val::Str(self.template(t)?)),
-            Expr::Bool(b) => Some(Val::Bool(*b)),
-            Expr::Int(i) => Some(Val::Int(*i)),
-            Expr::Number(_) => {
-                return Err(ResolveError::eval(
-                    "a non-integer number is not a value here",
-                ))
-            }
-            Expr::Array(items) => Some(Val::Array(
+    /// Evaluates `expr`, borrowing from the variables where it can (`Ref`, `getAttr`).
+    fn expr<'s>(&'s self, expr: &'s Expr) -> Result<Option<Cow<'s, Val>>, ResolveError> {
+        let owned = |v| Ok(Some(Cow::Owned(v)));
+        match expr {
+            Expr::Str(s) => owned(Val::Str(s.clone())),
+            Expr::Template(t) => owned(Val::Str(self.template(t)?)),
+            Expr::Bool(b) => owned(Val::Bool(*b)),
+            Expr::Int(i) => owned(Val::Int(*i)),
+            Expr::Number(_) => Err(ResolveError::eval(
+                "a non-integer number is not a value here",
+            )),
+            Expr::Array(items) => owned(Val::Array(
                 items
                     .iter()
-                    .map(|i| {
-                        self.expr(i)?
-                            .ok_or_else(|| ResolveError::eval("an array element is unset"))
+                    .map(|i| match self.expr(i)? {
+                        Some(v) => Ok(v.into_owned()),
+                        None => Err(ResolveError::eval("an array element is unset")),
                     })
                     .collect::<Result<_, _>>()?,
             )),
-            Expr::Record(fields) => Some(Val::Record(std::sync::Arc::new(
+            Expr::Record(fields) => owned(Val::Record(Arc::new(
                 fields
                     .iter()
-                    .map(|(k, v)| {
-                        let v = self.expr(v)?.ok_or_else(|| {
-                            ResolveError::eval(format!("record field `{k}` is unset"))
-                        })?;
-                        Ok((k.clone(), v))
+                    .map(|(k, v)| match self.expr(v)? {
+                        Some(v) => Ok((k.clone(), v.into_owned())),
+                        None => Err(ResolveError::eval(format!("record field `{k}` is unset"))),
                     })
                     .collect::<Result<_, ResolveError>>()?,
             ))),
-            Expr::Ref(slot) => self.slots.get(*slot).cloned().flatten(),
-            Expr::Call(call) => self.call(call)?,
-        })
+            Expr::Ref(slot) => Ok(self
+                .slots
+                .get(*slot)
+                .and_then(Option::as_ref)
+                .map(Cow::Borrowed)),
+            Expr::Call(call) => self.call(call),
+        }
     }
 
-    fn call(&mut self, call: &Call) -> Result<Option<Val>, ResolveError> {
-        let args = call.args.as_slice();
-        match (&call.func, args) {
-            // The lazy ones: only the arguments needed are evaluated.
-            (Func::Coalesce, _) => {
+    fn call<'s>(&'s self, call: &'s Call) -> Result<Option<Cow<'s, Val>>, ResolveError> {
+        let name = call.func.name();
+        let owned = |v| Ok(Some(Cow::Owned(v)));
+        // An unset argument makes the result unset (the condition does not hold).
+        macro_rules! arg {
+            ($kind:ident, $e:expr) => {
+                match self.$kind($e, name)? {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            };
+        }
+        match (&call.func, call.args.as_slice()) {
+            (Func::IsSet, [arg]) => owned(Val::Bool(self.expr(arg)?.is_some())),
+            (Func::Not, [v]) => owned(Val::Bool(!arg!(boolean, v))),
+            (Func::BooleanEquals, [a, b]) => owned(Val::Bool(arg!(boolean, a) == arg!(boolean, b))),
+            (Func::StringEquals, [a, b]) => owned(Val::Bool(arg!(string, a) == arg!(string, b))),
+            (Func::GetAttr(path), [target]) => Ok(match self.expr(target)? {
+                Some(Cow::Borrowed(v)) => v.at(path).map(Cow::Borrowed),
+                Some(Cow::Owned(v)) => v.at(path).cloned().map(Cow::Owned),
+                None => None,
+            }),
+            // Lazy: arguments after the first set one are not evaluated.
+            (Func::Coalesce, args) => {
                 for arg in args {
                     if let Some(v) = self.expr(arg)? {
                         return Ok(Some(v));
@@ -165,27 +188,81 @@ impl Eval<'_> {
                 }
                 Ok(None)
             }
-            (Func::Ite, [cond, then, otherwise]) => match self.expr(cond)? {
-                Some(Val::Bool(true)) => self.expr(then),
-                Some(Val::Bool(false)) => self.expr(otherwise),
-                Some(v) => Err(type_error("ite", "boolean", &v)),
+            (Func::Ite, [cond, then, otherwise]) => match self.boolean(cond, name)? {
+                Some(true) => self.expr(then),
+                Some(false) => self.expr(otherwise),
                 None => Err(ResolveError::eval("the condition of `ite` is unset")),
             },
-            (Func::IsSet, [arg]) => Ok(Some(Val::Bool(self.expr(arg)?.is_some()))),
-            (Func::GetAttr(path), [target]) => {
-                Ok(self.expr(target)?.and_then(|v| v.at(path).cloned()))
+            (Func::Substring, [input, start, stop, reverse]) => {
+                let input = arg!(string, input);
+                let sub = functions::substring(
+                    &input,
+                    arg!(int, start),
+                    arg!(int, stop),
+                    arg!(boolean, reverse),
+                );
+                Ok(sub.map(|s| Cow::Owned(Val::Str(s.to_owned()))))
             }
-            (func, _) => {
-                let values = args
-                    .iter()
-                    .map(|a| self.expr(a))
-                    .collect::<Result<Vec<_>, _>>()?;
-                functions::apply(func, values, self.partitions)
+            (Func::UriEncode, [v]) => owned(Val::Str(functions::uri_encode(&arg!(string, v)))),
+            (Func::ParseUrl, [v]) => Ok(functions::parse_url(&arg!(string, v)).map(Cow::Owned)),
+            (Func::IsValidHostLabel, [v, sub]) => owned(Val::Bool(functions::is_valid_host_label(
+                &arg!(string, v),
+                arg!(boolean, sub),
+            ))),
+            (Func::Split, [v, delimiter, limit]) => {
+                let parts =
+                    functions::split(&arg!(string, v), &arg!(string, delimiter), arg!(int, limit));
+                Ok(parts.map(|p| Cow::Owned(Val::Array(p.into_iter().map(Val::Str).collect()))))
             }
+            (Func::AwsPartition, [region]) => Ok(self
+                .partitions
+                .lookup(&arg!(string, region))
+                .map(Cow::Owned)),
+            (Func::AwsParseArn, [v]) => Ok(functions::parse_arn(&arg!(string, v)).map(Cow::Owned)),
+            (Func::AwsIsVirtualHostableS3Bucket, [v, sub]) => owned(Val::Bool(
+                functions::is_virtual_hostable_s3_bucket(&arg!(string, v), arg!(boolean, sub)),
+            )),
+            _ => Err(ResolveError::eval(format!(
+                "`{name}` called with the wrong number of arguments"
+            ))),
         }
     }
 
-    fn template(&mut self, template: &Template) -> Result<String, ResolveError> {
+    /// A string argument, borrowed from the rule set or the variables where it can be.
+    fn string<'s>(
+        &'s self,
+        expr: &'s Expr,
+        name: &str,
+    ) -> Result<Option<Cow<'s, str>>, ResolveError> {
+        match expr {
+            Expr::Str(s) => Ok(Some(Cow::Borrowed(s))),
+            Expr::Template(t) => Ok(Some(Cow::Owned(self.template(t)?))),
+            other => match self.expr(other)? {
+                None => Ok(None),
+                Some(Cow::Borrowed(Val::Str(s))) => Ok(Some(Cow::Borrowed(s))),
+                Some(Cow::Owned(Val::Str(s))) => Ok(Some(Cow::Owned(s))),
+                Some(v) => Err(type_error(name, "string", &v)),
+            },
+        }
+    }
+
+    fn boolean(&self, expr: &Expr, name: &str) -> Result<Option<bool>, ResolveError> {
+        match self.expr(expr)?.as_deref() {
+            None => Ok(None),
+            Some(Val::Bool(b)) => Ok(Some(*b)),
+            Some(v) => Err(type_error(name, "boolean", v)),
+        }
+    }
+
+    fn int(&self, expr: &Expr, name: &str) -> Result<Option<i64>, ResolveError> {
+        match self.expr(expr)?.as_deref() {
+            None => Ok(None),
+            Some(Val::Int(i)) => Ok(Some(*i)),
+            Some(v) => Err(type_error(name, "integer", v)),
+        }
+    }
+
+    fn template(&self, template: &Template) -> Result<String, ResolveError> {
         let mut out = String::new();
         for part in &template.parts {
             match part {
@@ -209,16 +286,16 @@ impl Eval<'_> {
         Ok(out)
     }
 
-    fn string(&mut self, expr: &Expr, what: &str) -> Result<String, ResolveError> {
-        match self.expr(expr)? {
-            Some(Val::Str(s)) => Ok(s),
-            Some(v) => Err(type_error(what, "string", &v)),
+    /// A string result (endpoint URL, header value, error message); unset is an error here.
+    fn output(&self, expr: &Expr, what: &str) -> Result<String, ResolveError> {
+        match self.string(expr, what)? {
+            Some(s) => Ok(s.into_owned()),
             None => Err(ResolveError::eval(format!("the {what} is unset"))),
         }
     }
 
     /// An endpoint property as JSON, templates filled in.
-    fn property(&mut self, expr: &Expr) -> Result<serde_json::Value, ResolveError> {
+    fn property(&self, expr: &Expr) -> Result<serde_json::Value, ResolveError> {
         Ok(match expr {
             Expr::Number(n) => serde_json::Value::Number(n.clone()),
             Expr::Array(items) => serde_json::Value::Array(

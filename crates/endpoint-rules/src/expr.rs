@@ -98,6 +98,29 @@ impl Func {
     }
 }
 
+impl Func {
+    /// The function's name in rule sets.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Func::IsSet => "isSet",
+            Func::Not => "not",
+            Func::BooleanEquals => "booleanEquals",
+            Func::StringEquals => "stringEquals",
+            Func::GetAttr(_) => "getAttr",
+            Func::Substring => "substring",
+            Func::UriEncode => "uriEncode",
+            Func::ParseUrl => "parseURL",
+            Func::IsValidHostLabel => "isValidHostLabel",
+            Func::Split => "split",
+            Func::Coalesce => "coalesce",
+            Func::Ite => "ite",
+            Func::AwsPartition => "aws.partition",
+            Func::AwsParseArn => "aws.parseArn",
+            Func::AwsIsVirtualHostableS3Bucket => "aws.isVirtualHostableS3Bucket",
+        }
+    }
+}
+
 /// One step of a `getAttr` path: `a.b[0]` is `Key("a"), Key("b"), Index(0)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum PathPart {
