@@ -1,9 +1,10 @@
 //! Cost of one endpoint resolution with the official Cognito and DynamoDB rule sets (read from
 //! `../shared/models`; skipped with a notice when absent), plus parsing a rule set once.
 
+use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion};
 use ingot_endpoint_rules::{Params, Partitions, RuleSet};
 
 fn rule_set(file: &str) -> Option<RuleSet> {

@@ -29,7 +29,7 @@ pub(crate) fn rule_set(doc: &Json) -> Result<RuleSet, RuleSetError> {
         }
         _ => return Err(RuleSetError::new("version", "expected a version string")),
     };
-    let parameters = match obj.get("parameters") {
+    let mut parameters = match obj.get("parameters") {
         Some(Json::Object(params)) => params
             .iter()
             .map(|(name, p)| parameter(name, p))
@@ -41,6 +41,8 @@ pub(crate) fn rule_set(doc: &Json) -> Result<RuleSet, RuleSetError> {
             ))
         }
     };
+    // Name order whatever map type serde_json was built with (`preserve_order` keeps file order).
+    parameters.sort_by(|a, b| a.name.cmp(&b.name));
     let mut parser = Parser {
         scope: parameters
             .iter()
@@ -136,7 +138,7 @@ fn opt_str(obj: &Map<String, Json>, key: &str) -> Result<Option<String>, String>
 }
 
 struct Parser {
-    /// Names visible at the current point, innermost last (a later binding shadows).
+    /// Names visible at the current point (the spec forbids shadowing, so names are unique).
     scope: Vec<(String, Slot)>,
     next_slot: Slot,
 }
@@ -235,6 +237,14 @@ impl Parser {
         let assign = match obj.get("assign") {
             None | Some(Json::Null) => None,
             Some(Json::String(name)) if !name.is_empty() && !name.contains(['{', '}', '#']) => {
+                if self.lookup(name).is_some() {
+                    return Err(RuleSetError::new(
+                        path,
+                        format!(
+                            "`assign` to `{name}` would shadow a parameter or variable in scope"
+                        ),
+                    ));
+                }
                 let slot = self.next_slot;
                 self.next_slot += 1;
                 self.scope.push((name.clone(), slot));

@@ -353,6 +353,12 @@ fn malformed_rule_sets_are_errors_naming_the_place() {
             json!({"version": "1.0", "parameters": {}, "rules": [{"conditions": [], "type": "tree", "rules": []}]}),
             "rules[0].rules",
         ),
+        // Assigning a name already in scope (here a parameter) is not allowed.
+        (
+            json!({"version": "1.0", "parameters": {"X": {"type": "string"}}, "rules": [
+                {"conditions": [{"fn": "parseURL", "argv": [{"ref": "X"}], "assign": "X"}], "type": "error", "error": "x"}]}),
+            "rules[0].conditions[0]",
+        ),
     ];
     for (doc, path) in bad {
         let err = RuleSet::from_json_value(&doc).expect_err(&doc.to_string());
@@ -382,4 +388,14 @@ fn params_builder_and_accessors() {
     assert_eq!(p.iter().count(), 3);
     assert_eq!(p.remove("A"), Some(Value::String("x".into())));
     assert_eq!(p.get("A"), None);
+}
+
+#[test]
+fn shared_across_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<RuleSet>();
+    send_sync::<Partitions>();
+    send_sync::<ingot_endpoint_rules::Endpoint>();
+    send_sync::<ingot_endpoint_rules::ResolveError>();
+    send_sync::<Params>();
 }
