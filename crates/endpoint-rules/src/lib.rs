@@ -35,6 +35,7 @@ mod parse;
 mod partitions;
 mod ruleset;
 mod template;
+mod typecheck;
 mod val;
 mod value;
 

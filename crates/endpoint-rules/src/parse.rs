@@ -52,6 +52,7 @@ pub(crate) fn rule_set(doc: &Json) -> Result<RuleSet, RuleSetError> {
         next_slot: parameters.len(),
     };
     let rules = parser.rules(obj.get("rules"), "rules", 0)?;
+    crate::typecheck::check(&parameters, &rules, parser.next_slot)?;
     Ok(RuleSet {
         version,
         parameters,

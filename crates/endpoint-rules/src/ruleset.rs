@@ -73,7 +73,8 @@ pub struct Parameter {
 /// A parsed `smithy.rules#endpointRuleSet` (rules engine versions 1.0 to 1.3).
 ///
 /// Parsing validates the whole rule set (types of parameters and defaults, function names and
-/// arities, references to parameters and assigned variables in scope, templates), so
+/// arities, references to parameters and assigned variables in scope, templates, and the static
+/// types of function arguments, template insertions, URLs, headers and error messages), so
 /// [`RuleSet::resolve`] only evaluates. Resolution never panics, whatever the rule set or
 /// parameters.
 #[derive(Clone, Debug)]

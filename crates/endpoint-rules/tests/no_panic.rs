@@ -39,7 +39,7 @@ fn every_function() -> &'static RuleSet {
                                     {"fn": "ite", "argv": [c("booleanEquals", json!([{"ref": "F"}, true])), "{Co}", {"fn": "uriEncode", "argv": ["{A}"]}], "assign": "I"}],
                      "type": "endpoint", "endpoint": {"url": "https://{I}"}},
                     {"conditions": [c("not", json!([c("stringEquals", json!([{"ref": "A"}, {"ref": "B"}]))]))],
-                     "type": "error", "error": "{A} {P#supportsFIPS}"}
+                     "type": "error", "error": "{A} {P#name}"}
                  ]},
                 {"conditions": [{"fn": "getAttr", "argv": [{"ref": "L"}, "[3]"], "assign": "L3"}],
                  "type": "endpoint", "endpoint": {"url": "https://{L3}"}},

@@ -173,14 +173,6 @@ fn tree_rules_are_terminal_and_exhaustion_is_an_error() {
 
 #[test]
 fn error_rules_are_rule_errors_with_templated_messages() {
-    let rs = base(json!([
-        {"conditions": [], "type": "error", "error": "Invalid region {Region}: FIPS={UseFIPS}"}
-    ]));
-    // A boolean in a template is a type error, not a message.
-    let err = rs
-        .resolve(&Params::new().with("Region", "x"), Partitions::builtin())
-        .unwrap_err();
-    assert!(!err.is_rule_error());
     let rs = base(json!([{"conditions": [], "type": "error", "error": "Invalid region {Region}"}]));
     let err = rs
         .resolve(&Params::new().with("Region", "x y"), Partitions::builtin())
@@ -398,4 +390,71 @@ fn shared_across_threads() {
     send_sync::<ingot_endpoint_rules::Endpoint>();
     send_sync::<ingot_endpoint_rules::ResolveError>();
     send_sync::<Params>();
+}
+
+#[test]
+fn rule_sets_are_type_checked_when_parsed() {
+    let cases = [
+        // A boolean inserted into a template.
+        (
+            json!({"conditions": [], "type": "error", "error": "FIPS={UseFIPS}"}),
+            "rules[0].error",
+            "boolean",
+        ),
+        // Function arguments of the wrong type.
+        (
+            json!({"conditions": [{"fn": "booleanEquals", "argv": [{"ref": "Region"}, true]}], "type": "error", "error": "x"}),
+            "rules[0].conditions[0]",
+            "argument 1 of `booleanEquals` must be a boolean",
+        ),
+        (
+            json!({"conditions": [{"fn": "substring", "argv": [{"ref": "Region"}, "0", 2, false]}], "type": "error", "error": "x"}),
+            "rules[0].conditions[0]",
+            "argument 2 of `substring` must be an integer, not a string",
+        ),
+        // A record field that parseURL does not produce, and a boolean field in a URL.
+        (
+            json!({"conditions": [{"fn": "parseURL", "argv": [{"ref": "Endpoint"}], "assign": "U"}],
+                   "type": "endpoint", "endpoint": {"url": "{U#host}"}}),
+            "rules[0].endpoint",
+            "no attribute `host`",
+        ),
+        (
+            json!({"conditions": [{"fn": "parseURL", "argv": [{"ref": "Endpoint"}], "assign": "U"}],
+                   "type": "endpoint", "endpoint": {"url": {"fn": "getAttr", "argv": [{"ref": "U"}, "isIp"]}}}),
+            "rules[0].endpoint",
+            "the url must be a string, not a boolean",
+        ),
+        // Indexing something that is not an array.
+        (
+            json!({"conditions": [{"fn": "getAttr", "argv": [{"ref": "Region"}, "[0]"]}], "type": "error", "error": "x"}),
+            "rules[0].conditions[0]",
+            "cannot be indexed",
+        ),
+        // `ite` branches of different types, `coalesce` of different types.
+        (
+            json!({"conditions": [{"fn": "ite", "argv": [{"ref": "UseFIPS"}, "a", true]}], "type": "error", "error": "x"}),
+            "rules[0].conditions[0]",
+            "mix a string and a boolean",
+        ),
+        (
+            json!({"conditions": [{"fn": "coalesce", "argv": [{"ref": "Names"}, "a"]}], "type": "error", "error": "x"}),
+            "rules[0].conditions[0]",
+            "mix an array of string and a string",
+        ),
+    ];
+    for (rule, path, message) in cases {
+        let doc = json!({
+            "version": "1.1",
+            "parameters": {
+                "Region": {"type": "string"}, "Endpoint": {"type": "string"},
+                "UseFIPS": {"type": "boolean", "required": true, "default": false},
+                "Names": {"type": "stringArray"}
+            },
+            "rules": [rule]
+        });
+        let err = RuleSet::from_json_value(&doc).expect_err(&doc.to_string());
+        assert_eq!(err.path(), path, "{err}");
+        assert!(err.to_string().contains(message), "{err}");
+    }
 }
