@@ -7,7 +7,8 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, Criterion};
 use ingot_endpoint_rules::{Params, Partitions, RuleSet};
 
-fn rule_set(file: &str) -> Option<RuleSet> {
+/// The model's `smithy.rules#endpointRuleSet` document.
+fn rule_set_doc(file: &str) -> Option<serde_json::Value> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/models")
         .join(file);
@@ -16,16 +17,20 @@ fn rule_set(file: &str) -> Option<RuleSet> {
         return None;
     };
     let model: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let rules = model["shapes"]
+    model["shapes"]
         .as_object()?
         .values()
-        .find_map(|s| s.get("traits")?.get("smithy.rules#endpointRuleSet"))?;
-    Some(RuleSet::from_json_value(rules).expect("the official rule set parses"))
+        .find_map(|s| s.get("traits")?.get("smithy.rules#endpointRuleSet"))
+        .cloned()
 }
 
 fn bench(c: &mut Criterion) {
     let partitions = Partitions::builtin();
-    if let Some(cognito) = rule_set("cognito-identity-provider-2016-04-18.json") {
+    let parse = |doc: &serde_json::Value| {
+        RuleSet::from_json_value(doc).expect("the official rule set parses")
+    };
+    if let Some(doc) = rule_set_doc("cognito-identity-provider-2016-04-18.json") {
+        let cognito = parse(&doc);
         let params = Params::new()
             .with("Region", "us-east-1")
             .with("UseFIPS", false)
@@ -43,7 +48,12 @@ fn bench(c: &mut Criterion) {
             b.iter(|| cognito.resolve(black_box(&fips), partitions))
         });
     }
-    if let Some(dynamodb) = rule_set("dynamodb-2012-08-10.json") {
+    if let Some(doc) = rule_set_doc("dynamodb-2012-08-10.json") {
+        // Once per client: parsing and checking the rule set.
+        c.bench_function("parse dynamodb rule set", |b| {
+            b.iter(|| parse(black_box(&doc)))
+        });
+        let dynamodb = parse(&doc);
         let params = Params::new()
             .with("Region", "us-east-1")
             .with("UseFIPS", false)

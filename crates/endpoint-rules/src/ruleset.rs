@@ -109,6 +109,13 @@ impl RuleSet {
         self.parameters.iter().find(|p| p.name == name)
     }
 
+    /// The parameter bound to the built-in `built_in` (e.g. `AWS::Region`, `SDK::Endpoint`).
+    pub fn parameter_for_built_in(&self, built_in: &str) -> Option<&Parameter> {
+        self.parameters
+            .iter()
+            .find(|p| p.built_in.as_deref() == Some(built_in))
+    }
+
     /// The rules engine version the rule set declares (e.g. `1.0`).
     pub fn version(&self) -> &str {
         &self.version

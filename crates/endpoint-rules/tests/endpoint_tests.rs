@@ -57,9 +57,7 @@ fn check_operation_inputs(rules: &RuleSet, case: &Json) -> Result<bool, String> 
             .flatten();
         for (built_in, value) in built_ins {
             let param = rules
-                .parameters()
-                .iter()
-                .find(|p| p.built_in.as_deref() == Some(built_in.as_str()))
+                .parameter_for_built_in(built_in)
                 .ok_or_else(|| format!("no parameter is bound to built-in {built_in}"))?;
             let as_param = params(&serde_json::json!({ "params": { &param.name: value } }))?;
             if given.get(&param.name) != as_param.get(&param.name) {

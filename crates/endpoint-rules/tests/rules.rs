@@ -48,6 +48,12 @@ fn parameters_are_parsed_with_types_defaults_and_metadata() {
         Some("use something else")
     );
     assert_eq!(rs.version(), "1.0");
+    assert_eq!(
+        rs.parameter_for_built_in("SDK::Endpoint")
+            .map(|p| p.name.as_str()),
+        Some("Endpoint")
+    );
+    assert!(rs.parameter_for_built_in("AWS::Nope").is_none());
 }
 
 #[test]
