@@ -25,6 +25,22 @@
 //!
 //! The AWS partition table (`aws.partition`) ships inside the crate ([`Partitions::builtin`]); a
 //! newer table can be passed with [`Partitions::from_json_str`].
+//!
+//! # Design
+//!
+//! The rules are interpreted from the model's data rather than compiled into Rust: every AWS
+//! model carries them, so one engine serves every service with no generated code per service.
+//! Parsing does all the work that does not depend on the call (name resolution to slots,
+//! template splitting, function dispatch, static type check; about 0.4 ms for DynamoDB's rule
+//! set, once per client), leaving about 1–2 µs per resolution (criterion bench
+//! `benches/resolve.rs`), which a client pays once per distinct [`Params`] when it caches
+//! endpoints.
+//!
+//! Functions follow the Smithy rules-engine standard library (`isSet`, `not`, `booleanEquals`,
+//! `stringEquals`, `getAttr`, `substring`, `uriEncode`, `parseURL`, `isValidHostLabel`,
+//! `split`, `coalesce`, `ite`) and the AWS library (`aws.partition`, `aws.parseArn`,
+//! `aws.isVirtualHostableS3Bucket`). A condition whose function returns none or `false` does not
+//! hold; a tree rule whose conditions hold is terminal; rule exhaustion is an error.
 
 mod endpoint;
 mod error;
