@@ -61,6 +61,9 @@ mod tests {
         assert!(!is_valid_host_label("a.b", false));
         assert!(!is_valid_host_label("a_b", false));
         assert!(!is_valid_host_label("ü", false));
+        assert!(is_valid_host_label("3aws4", false));
+        assert!(!is_valid_host_label("part1 part2", true));
+        assert!(!is_valid_host_label("", true));
         assert!(is_valid_host_label("a.b-c.d", true));
         assert!(!is_valid_host_label("a..b", true));
         assert!(!is_valid_host_label("a.", true));

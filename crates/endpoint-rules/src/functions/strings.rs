@@ -69,6 +69,9 @@ mod tests {
         assert_eq!(substring("abc", -1, 2, false), None);
         assert_eq!(substring("abcü", 0, 2, false), None, "non-ASCII input");
         assert_eq!(substring("🦀🦀🦀🦀", 0, 1, false), None);
+        // Every ASCII character counts, control characters included.
+        assert_eq!(substring("\u{7f}abcdef", 0, 4, false), Some("\u{7f}abc"));
+        assert_eq!(substring("abcdef\u{80}", 0, 4, false), None);
     }
 
     #[test]

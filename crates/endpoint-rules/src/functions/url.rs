@@ -155,6 +155,38 @@ mod tests {
     }
 
     #[test]
+    fn host_labels_are_not_validated_but_ports_and_ips_are_recognised() {
+        assert_eq!(
+            fields("http://99_ab-.com"),
+            t("http", "99_ab-.com", "", "/", false)
+        );
+        assert_eq!(
+            fields("https://authority.com/"),
+            t("https", "authority.com", "/", "/", false)
+        );
+        assert_eq!(
+            fields("http://192.168.1.1:1234/foo/"),
+            t("http", "192.168.1.1:1234", "/foo/", "/foo/", true)
+        );
+        assert_eq!(
+            fields("https://[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443"),
+            t(
+                "https",
+                "[2001:db8:85a3:8d3:1319:8a2e:370:7348]:443",
+                "",
+                "/",
+                true
+            )
+        );
+        assert_eq!(
+            fields("https://999.999.abc.blah"),
+            t("https", "999.999.abc.blah", "", "/", false)
+        );
+        assert_eq!(fields("http://abc.com:a/foo"), None);
+        assert_eq!(fields("acbd://example.com"), None);
+    }
+
+    #[test]
     fn rejects_malformed_urls() {
         for bad in [
             "example.com",
