@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::ResolveError;
-use crate::expr::{Call, Expr, Func, Rule, RuleKind};
+use crate::expr::{Call, Expr, Func, PathPart, Rule, RuleKind, Slot};
 use crate::functions;
 use crate::partitions::Partitions;
 use crate::ruleset::RuleSet;
@@ -236,7 +236,11 @@ impl Eval<'_> {
     ) -> Result<Option<Cow<'s, str>>, ResolveError> {
         match expr {
             Expr::Str(s) => Ok(Some(Cow::Borrowed(s))),
-            Expr::Template(t) => Ok(Some(Cow::Owned(self.template(t)?))),
+            // `"{Name}"` alone is the variable itself: borrow it rather than build a copy.
+            Expr::Template(t) => match t.parts.as_slice() {
+                [Part::Var { slot, path }] => Ok(Some(Cow::Borrowed(self.inserted(*slot, path)?))),
+                _ => Ok(Some(Cow::Owned(self.template(t)?))),
+            },
             other => match self.expr(other)? {
                 None => Ok(None),
                 Some(Cow::Borrowed(Val::Str(s))) => Ok(Some(Cow::Borrowed(s))),
@@ -263,27 +267,28 @@ impl Eval<'_> {
     }
 
     fn template(&self, template: &Template) -> Result<String, ResolveError> {
-        let mut out = String::new();
+        let mut out = String::with_capacity(64);
         for part in &template.parts {
             match part {
                 Part::Lit(s) => out.push_str(s),
-                Part::Var { slot, path } => {
-                    let value = self
-                        .slots
-                        .get(*slot)
-                        .and_then(Option::as_ref)
-                        .and_then(|v| v.at(path));
-                    match value {
-                        Some(Val::Str(s)) => out.push_str(s),
-                        Some(v) => return Err(type_error("a template", "string", v)),
-                        None => {
-                            return Err(ResolveError::eval("a template refers to an unset value"))
-                        }
-                    }
-                }
+                Part::Var { slot, path } => out.push_str(self.inserted(*slot, path)?),
             }
         }
         Ok(out)
+    }
+
+    /// The string a template's `{name#path}` inserts.
+    fn inserted(&self, slot: Slot, path: &[PathPart]) -> Result<&str, ResolveError> {
+        match self
+            .slots
+            .get(slot)
+            .and_then(Option::as_ref)
+            .and_then(|v| v.at(path))
+        {
+            Some(Val::Str(s)) => Ok(s),
+            Some(v) => Err(type_error("a template", "string", v)),
+            None => Err(ResolveError::eval("a template refers to an unset value")),
+        }
     }
 
     /// A string result (endpoint URL, header value, error message); unset is an error here.
