@@ -13,6 +13,35 @@ use serde_json::{json, Value as Json};
 fn every_function() -> &'static RuleSet {
     static RS: OnceLock<RuleSet> = OnceLock::new();
     RS.get_or_init(|| {
+        RuleSet::from_json_value(every_function_doc()).expect("the test rule set parses")
+    })
+}
+
+/// Every JSON pointer into `doc`, so a test can replace any part of it.
+fn pointers(doc: &Json, at: String, out: &mut Vec<String>) {
+    match doc {
+        Json::Object(map) => {
+            for (k, v) in map {
+                pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn every_function_doc() -> &'static Json {
+    static DOC: OnceLock<Json> = OnceLock::new();
+    DOC.get_or_init(|| {
         let c = |f: &str, argv: Json| json!({"fn": f, "argv": argv});
         let doc = json!({
             "version": "1.1",
@@ -46,7 +75,7 @@ fn every_function() -> &'static RuleSet {
                 {"conditions": [], "type": "error", "error": "nothing"}
             ]
         });
-        RuleSet::from_json_value(&doc).expect("the test rule set parses")
+        doc
     })
 }
 
@@ -186,7 +215,7 @@ fn doc() -> impl Strategy<Value = Json> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn resolving_random_parameters_never_panics(p in params(&["A", "B", "F", "L", "Other"])) {
@@ -207,6 +236,21 @@ proptest! {
             let _ = rs.resolve(&Params::new().with("X", "a"), Partitions::builtin());
         }
         let _ = RuleSet::from_json_value(&d);
+    }
+
+    #[test]
+    fn mutated_rule_sets_never_panic(which in any::<prop::sample::Index>(), part in doc(), p in params(&["A", "B", "F", "L"])) {
+        // Replace one part of a valid rule set: the result is rejected or resolves cleanly.
+        let base = every_function_doc();
+        let mut all = Vec::new();
+        pointers(base, String::new(), &mut all);
+        let mut doc = base.clone();
+        if let Some(slot) = doc.pointer_mut(which.get(&all).as_str()) {
+            *slot = part;
+        }
+        if let Ok(rs) = RuleSet::from_json_value(&doc) {
+            let _ = rs.resolve(&p, Partitions::builtin());
+        }
     }
 
     #[test]
