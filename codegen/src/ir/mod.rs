@@ -6,6 +6,7 @@
 
 mod lower;
 pub mod naming;
+pub mod protocol_tests;
 mod wire_traits;
 
 pub use lower::lower;
@@ -62,6 +63,8 @@ pub struct Settings {
     /// The error shape servers answer constraint violations with; `None` for Smithy's
     /// `ValidationException`.
     pub validation_error: Option<String>,
+    /// The service to generate (shape id or name) when the model defines several.
+    pub service: Option<String>,
 }
 
 /// The module a generated type lives in.
