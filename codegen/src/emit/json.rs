@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, ident, or_default};
-use crate::ir::{MemberIr, StructureIr, TimestampFormat, TyKind, TypeDef};
+use super::tokens::{boxed_type, default_expr, ident, or_default};
+use crate::ir::{DefaultValue, MemberIr, StructureIr, TimestampFormat, TyKind, TypeDef};
 
 /// `WriteJson` and `ReadJson` for a structure.
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
@@ -60,6 +60,22 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
             quote! {
                 if let ::core::option::Option::Some(value) = &self.#field {
                     #write_value
+                }
+            }
+        } else if let (true, Some(d)) = (m.omit_default, &m.default) {
+            let is_default = match d {
+                DefaultValue::EmptyList | DefaultValue::EmptyMap => quote! { value.is_empty() },
+                _ => {
+                    let d = default_expr(d, &m.ty);
+                    quote! { *value == #d }
+                }
+            };
+            quote! {
+                {
+                    let value = &self.#field;
+                    if !(#is_default) {
+                        #write_value
+                    }
                 }
             }
         } else {

@@ -227,6 +227,9 @@ pub struct MemberIr {
     /// Debug must not show the value.
     pub sensitive: bool,
     pub idempotency_token: bool,
+    /// A defaulted member of an operation input: written only when its value differs from the
+    /// default, so a top-level default the caller did not change stays off the wire.
+    pub omit_default: bool,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecated>,
 }

@@ -115,7 +115,9 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.long;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
+            if !(*value == 0i64) {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
+            }
         }
         if let ::core::option::Option::Some(value) = &self.float {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("float"));
@@ -143,7 +145,9 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.color;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
+            if !(*value == <crate::types::Color>::from("RED")) {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
+            }
         }
         if let ::core::option::Option::Some(value) = &self.level {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("level"));
@@ -190,7 +194,9 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.flags;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
+            if !(value.is_empty()) {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
+            }
         }
         o.end();
     }
