@@ -150,7 +150,7 @@ fn test_fn(ir: &ServiceIr, crates: &Crates, case: &TestCase) -> TokenStream {
                 input: Ok(input),
             },
             _,
-        ) => server_request(crates, op, expected, input),
+        ) => server_request(ir, crates, op, expected, input),
         (
             CaseKind::Response {
                 expected,
@@ -172,7 +172,7 @@ fn test_fn(ir: &ServiceIr, crates: &Crates, case: &TestCase) -> TokenStream {
                 body_regex,
             },
             _,
-        ) => malformed(crates, op, request, expected, body_regex.as_deref()),
+        ) => malformed(ir, crates, op, request, expected, body_regex.as_deref()),
     };
     quote! {
         #doc
@@ -363,6 +363,7 @@ fn default_output(crates: &Crates, op: &OperationIr) -> TokenStream {
 }
 
 fn server_request(
+    ir: &ServiceIr,
     crates: &Crates,
     op: &OperationIr,
     m: &HttpMessage,
@@ -371,7 +372,7 @@ fn server_request(
     let module = op_module(op);
     let builder = server_builder(crates);
     let ok = default_output(crates, op);
-    let request = case_request(m);
+    let request = case_request(ir, op, m);
     let expected = value_expr(&crates.types, input);
     let compare = compare(input);
     quote! {
@@ -394,14 +395,35 @@ fn server_request(
     }
 }
 
-/// The case's request (method `POST` and uri `/` unless it says otherwise).
-fn case_request(m: &HttpMessage) -> TokenStream {
+/// The case's request (method `POST` and uri `/` unless it says otherwise). Request cases
+/// written with clients in mind may leave out the headers every awsJson request carries
+/// (`X-Amz-Target` naming the operation under test, `Content-Type`): they are added as a
+/// client would send them.
+fn case_request(ir: &ServiceIr, op: &OperationIr, m: &HttpMessage) -> TokenStream {
     let method = m.method.as_deref().unwrap_or("POST");
     let uri = m.uri.as_deref().unwrap_or("/");
-    let headers = m.headers.iter().map(|(k, v)| quote! { (#k, #v) });
+    let mut headers: Vec<(String, String)> = m.headers.clone();
+    let required = [
+        ("X-Amz-Target", format!("{}.{}", ir.name, op.name)),
+        ("Content-Type", content_type(ir).to_owned()),
+    ];
+    for (name, value) in required {
+        if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case(name)) {
+            headers.push((name.to_owned(), value));
+        }
+    }
+    let headers = headers.iter().map(|(k, v)| quote! { (#k, #v) });
     let body = m.body.clone().unwrap_or_default();
     quote! {
         ::ingot_protocol_test_support::request(#method, #uri, &[#(#headers),*], #body)
+    }
+}
+
+/// The protocol's media type.
+fn content_type(ir: &ServiceIr) -> &'static str {
+    match ir.protocol {
+        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+        Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
     }
 }
 
@@ -427,10 +449,7 @@ fn server_response(
         }
     };
     let input = type_path(&crates.types, &op.input);
-    let content_type = match ir.protocol {
-        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
-        Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
-    };
+    let content_type = content_type(ir);
     let target = format!("{}.{}", ir.name, op.name);
     let expected = expected(m, false);
     quote! {
@@ -450,6 +469,7 @@ fn server_response(
 }
 
 fn malformed(
+    ir: &ServiceIr,
     crates: &Crates,
     op: &OperationIr,
     request: &HttpMessage,
@@ -459,7 +479,7 @@ fn malformed(
     let module = op_module(op);
     let builder = server_builder(crates);
     let ok = default_output(crates, op);
-    let request = case_request(request);
+    let request = case_request(ir, op, request);
     let expected = expected(m, false);
     let regex =
         regex.map(|r| quote! { ::ingot_protocol_test_support::check_body_regex(&seen, #r); });
