@@ -251,22 +251,20 @@ fn stem(op: &OperationIr) -> String {
     op.input.name.name.trim_end_matches("Input").to_owned()
 }
 
-/// The client, configured with the fake server as its endpoint; a case's `host` with a path
-/// (`example.com/custom`) keeps that path on the endpoint.
-fn client_handle(crates: &Crates, host: Option<&str>) -> TokenStream {
+/// The client runtime's handle on the fake server, for calling an operation's `send` with a
+/// built input.
+fn client_handle(crates: &Crates) -> TokenStream {
     let client = &crates.client;
-    let path = host
-        .and_then(|h| h.find('/').map(|i| &h[i..]))
-        .unwrap_or_default();
     quote! {
-        let endpoint = ::std::format!("{}{}", server.url(), #path);
         let handle = ::ingot_client_rt::Client::new(
             &::#client::client::SERVICE,
-            ::ingot_protocol_test_support::client_config(&endpoint),
+            ::ingot_protocol_test_support::client_config(server.url()),
         );
     }
 }
 
+/// Sends the case's input through the fluent builder, as a user would: top-level members set
+/// explicitly go on the wire even when they hold their default.
 fn client_request(
     crates: &Crates,
     op: &OperationIr,
@@ -275,17 +273,33 @@ fn client_request(
 ) -> TokenStream {
     let client = &crates.client;
     let module = op_module(op);
-    let input = value_expr(&crates.types, input);
-    let handle = client_handle(crates, m.host.as_deref());
+    let setters: Vec<TokenStream> = match input {
+        Value::Structure { members, .. } => members
+            .iter()
+            .map(|(name, v)| {
+                let setter = ident(name);
+                let v = value_expr(&crates.types, v);
+                quote! { .#setter(#v) }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let path = m
+        .host
+        .as_deref()
+        .and_then(|h| h.find('/').map(|i| &h[i..]))
+        .unwrap_or_default();
     let expected = expected(m, true);
     quote! {
-        let input = #input;
         let server = ::ingot_protocol_test_support::FakeServer::start(
             ::ingot_protocol_test_support::Canned::ok(),
         ).await;
-        #handle
+        let endpoint = ::std::format!("{}{}", server.url(), #path);
+        let client = ::#client::Client::from_conf(
+            ::ingot_protocol_test_support::client_config(&endpoint),
+        );
         // Only the request matters here; the canned answer may not parse as this output.
-        let _ = ::#client::operation::#module::send(&handle, input).await;
+        let _ = client.#module() #(#setters)* .send().await;
         ::ingot_protocol_test_support::check_message(&server.only_request(), &#expected);
     }
 }
@@ -305,7 +319,7 @@ fn client_response(
     });
     let body = m.body.clone().unwrap_or_default();
     let body = proc_macro2::Literal::byte_string(body.as_bytes());
-    let handle = client_handle(crates, None);
+    let handle = client_handle(crates);
     let check = match outcome {
         Outcome::Output(value) => {
             let expected = value_expr(&crates.types, value);

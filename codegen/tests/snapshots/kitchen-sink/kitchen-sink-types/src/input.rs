@@ -89,8 +89,14 @@ impl ::core::fmt::Debug for DoEverythingInput {
         s.finish()
     }
 }
-impl ::ingot_rt::json::WriteJson for DoEverythingInput {
-    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+impl DoEverythingInput {
+    /// Writes the awsJson body; a defaulted member named in `keep` (by its model name) is written even when it holds its default, because the caller set it explicitly.
+    #[doc(hidden)]
+    pub fn write_json_keeping(
+        &self,
+        w: &mut ::ingot_rt::json::JsonWriter,
+        keep: &[&str],
+    ) {
         let mut o = w.object();
         if let ::core::option::Option::Some(value) = &self.tracking_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("trackingId"));
@@ -115,7 +121,7 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.long;
-            if !(*value == 0i64) {
+            if keep.contains(&"long") || !(*value == 0i64) {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
             }
         }
@@ -145,7 +151,8 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.color;
-            if !(*value == <crate::types::Color>::from("RED")) {
+            if keep.contains(&"color") || !(*value == <crate::types::Color>::from("RED"))
+            {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
             }
         }
@@ -194,11 +201,16 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.flags;
-            if !(value.is_empty()) {
+            if keep.contains(&"flags") || !(value.is_empty()) {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
             }
         }
         o.end();
+    }
+}
+impl ::ingot_rt::json::WriteJson for DoEverythingInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        self.write_json_keeping(w, &[]);
     }
 }
 impl ::ingot_rt::json::ReadJson for DoEverythingInput {
