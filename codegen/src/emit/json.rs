@@ -91,17 +91,20 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
                 }
             }
         } else if let (true, Some(d)) = (m.omit_default, &m.default) {
-            let is_default = match d {
-                DefaultValue::EmptyList | DefaultValue::EmptyMap => quote! { value.is_empty() },
+            let differs = match (d, &m.ty.kind) {
+                (DefaultValue::EmptyList | DefaultValue::EmptyMap, _) => {
+                    quote! { !value.is_empty() }
+                }
+                (DefaultValue::String(text), TyKind::String) => quote! { value != #text },
                 _ => {
                     let d = default_expr(d, &m.ty);
-                    quote! { *value == #d }
+                    quote! { *value != #d }
                 }
             };
             quote! {
                 {
                     let value = &self.#field;
-                    if keep.contains(&#wire) || !(#is_default) {
+                    if keep.contains(&#wire) || #differs {
                         #write_value
                     }
                 }

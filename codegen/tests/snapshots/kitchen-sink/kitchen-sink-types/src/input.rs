@@ -121,7 +121,7 @@ impl DoEverythingInput {
         }
         {
             let value = &self.long;
-            if keep.contains(&"long") || !(*value == 0i64) {
+            if keep.contains(&"long") || *value != 0i64 {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
             }
         }
@@ -151,8 +151,7 @@ impl DoEverythingInput {
         }
         {
             let value = &self.color;
-            if keep.contains(&"color") || !(*value == <crate::types::Color>::from("RED"))
-            {
+            if keep.contains(&"color") || *value != <crate::types::Color>::from("RED") {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
             }
         }
@@ -201,7 +200,7 @@ impl DoEverythingInput {
         }
         {
             let value = &self.flags;
-            if keep.contains(&"flags") || !(value.is_empty()) {
+            if keep.contains(&"flags") || !value.is_empty() {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
             }
         }
