@@ -96,6 +96,8 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
                     quote! { !value.is_empty() }
                 }
                 (DefaultValue::String(text), TyKind::String) => quote! { value != #text },
+                (DefaultValue::Bool(true), _) => quote! { !*value },
+                (DefaultValue::Bool(false), _) => quote! { *value },
                 _ => {
                     let d = default_expr(d, &m.ty);
                     quote! { *value != #d }
