@@ -437,7 +437,17 @@ fn value(ir: &ServiceIr, ty: &Ty, json: &Json, at: &str) -> Result<Value, String
     Ok(match &ty.kind {
         TyKind::Boolean => Value::Bool(json.as_bool().ok_or_else(wrong)?),
         TyKind::Byte | TyKind::Short | TyKind::Integer | TyKind::Long => {
-            Value::Int(ty.kind.clone(), json.as_i64().ok_or_else(wrong)?)
+            let n = json.as_i64().ok_or_else(wrong)?;
+            let fits = match ty.kind {
+                TyKind::Byte => i8::try_from(n).is_ok(),
+                TyKind::Short => i16::try_from(n).is_ok(),
+                TyKind::Integer => i32::try_from(n).is_ok(),
+                _ => true,
+            };
+            if !fits {
+                return Err(wrong());
+            }
+            Value::Int(ty.kind.clone(), n)
         }
         TyKind::Float | TyKind::Double => match json {
             Json::Number(n) => Value::Float(ty.kind.clone(), n.to_string()),

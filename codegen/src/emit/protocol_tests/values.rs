@@ -121,8 +121,8 @@ fn item_expr(types: &Ident, item: Option<&Value>, sparse: bool) -> TokenStream {
     }
 }
 
-/// A suffixed integer literal; a negative value is the negation of its magnitude (a literal
-/// token has no sign).
+/// A suffixed integer literal (the IR checked that `n` fits the kind); a negative value is the
+/// negation of its magnitude (a literal token has no sign).
 fn int_literal(kind: &TyKind, n: i64) -> TokenStream {
     let suffix = match kind {
         TyKind::Byte => "i8",
