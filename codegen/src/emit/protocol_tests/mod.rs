@@ -289,12 +289,17 @@ fn client_request(
         .as_deref()
         .and_then(|h| h.find('/').map(|i| &h[i..]))
         .unwrap_or_default();
+    let endpoint = if path.is_empty() {
+        quote! { let endpoint = server.url().to_owned(); }
+    } else {
+        quote! { let endpoint = ::std::format!("{}{}", server.url(), #path); }
+    };
     let expected = expected(m, true);
     quote! {
         let server = ::ingot_protocol_test_support::FakeServer::start(
             ::ingot_protocol_test_support::Canned::ok(),
         ).await;
-        let endpoint = ::std::format!("{}{}", server.url(), #path);
+        #endpoint
         let client = ::#client::Client::from_conf(
             ::ingot_protocol_test_support::client_config(&endpoint),
         );
