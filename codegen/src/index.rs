@@ -20,39 +20,66 @@ pub struct ShapeIndex<'m> {
 }
 
 impl<'m> ShapeIndex<'m> {
-    /// Validates `model` and computes the service closure.
+    /// Validates `model` and computes the service closure of its one service.
     pub fn new(model: &'m Model) -> Result<ShapeIndex<'m>, Diagnostics> {
+        Self::for_service(model, None)
+    }
+
+    /// Validates `model` and computes the closure of the service named `service` (a shape id
+    /// or a shape name), or of the model's one service when `None`.
+    pub fn for_service(
+        model: &'m Model,
+        service: Option<&str>,
+    ) -> Result<ShapeIndex<'m>, Diagnostics> {
         let mut diags = Diagnostics::default();
         check_targets(model, &mut diags);
         let services: Vec<&Shape> = model
             .shapes
             .values()
             .filter(|s| matches!(s.kind, ShapeKind::Service(_)))
+            .filter(|s| service.is_none_or(|want| s.id.as_str() == want || s.id.name() == want))
             .collect();
-        let service = match services.as_slice() {
-            [one] => *one,
-            [] => {
+        let service = match (services.as_slice(), service) {
+            ([], Some(want)) => {
+                let known: Vec<&str> = model
+                    .shapes
+                    .values()
+                    .filter(|s| matches!(s.kind, ShapeKind::Service(_)))
+                    .map(|s| s.id.as_str())
+                    .collect();
                 diags.push(
-                    Diagnostic::in_file(&model.file, "the model defines no service shape")
-                        .help("add a `service` shape that lists the operations to generate"),
+                    Diagnostic::in_file(
+                        &model.file,
+                        format!("the model defines no service `{want}`"),
+                    )
+                    .help(format!("services of the model: {}", known.join(", "))),
                 );
                 return Err(diags);
             }
-            many => {
-                let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
-                // Name the files that define the services, not every file of the model.
-                let mut files: Vec<&str> = ids
-                    .iter()
-                    .map(|id| {
-                        model
-                            .sources
-                            .shapes
-                            .get(*id)
-                            .map_or(model.file.as_str(), |s| s.file.as_str())
-                    })
-                    .collect();
-                files.dedup();
-                diags.push(
+            (services, _) => match services {
+                [one] => *one,
+                [] => {
+                    diags.push(
+                        Diagnostic::in_file(&model.file, "the model defines no service shape")
+                            .help("add a `service` shape that lists the operations to generate"),
+                    );
+                    return Err(diags);
+                }
+                many => {
+                    let ids: Vec<&str> = many.iter().map(|s| s.id.as_str()).collect();
+                    // Name the files that define the services, not every file of the model.
+                    let mut files: Vec<&str> = ids
+                        .iter()
+                        .map(|id| {
+                            model
+                                .sources
+                                .shapes
+                                .get(*id)
+                                .map_or(model.file.as_str(), |s| s.file.as_str())
+                        })
+                        .collect();
+                    files.dedup();
+                    diags.push(
                     Diagnostic::in_file(
                         &files.join(", "),
                         format!(
@@ -61,10 +88,11 @@ impl<'m> ShapeIndex<'m> {
                             ids.join(", ")
                         ),
                     )
-                    .help("put each service in its own model file"),
+                    .help("select one with the `service` setting (`--service NAME`), or put each service in its own model file"),
                 );
-                return Err(diags);
-            }
+                    return Err(diags);
+                }
+            },
         };
         let protocol = match service.traits.protocols.as_slice() {
             [] => {

@@ -51,11 +51,37 @@ pub fn generate_files(
     settings: &ir::Settings,
     opts: &EmitOptions,
 ) -> Result<Generated, Diagnostics> {
+    generate_crates(files, settings, opts, false)
+}
+
+/// [`generate_files`] plus the service's protocol compliance test crate
+/// (`<service>-protocol-tests`), from the `smithy.test` traits of the model.
+pub fn generate_with_protocol_tests(
+    files: &[model::SourceFile],
+    settings: &ir::Settings,
+    opts: &EmitOptions,
+) -> Result<Generated, Diagnostics> {
+    generate_crates(files, settings, opts, true)
+}
+
+fn generate_crates(
+    files: &[model::SourceFile],
+    settings: &ir::Settings,
+    opts: &EmitOptions,
+    protocol_tests: bool,
+) -> Result<Generated, Diagnostics> {
     let model = model::parse_files(files)?;
-    let index = index::ShapeIndex::new(&model)?;
+    let index = index::ShapeIndex::for_service(&model, settings.service.as_deref())?;
     let ir = ir::lower(&index, settings)?;
+    let mut crates = emit::crates(&ir, opts)?;
+    if protocol_tests {
+        let tests = ir::protocol_tests::lower(&index, &ir);
+        crates.push(emit::protocol_tests::protocol_tests_crate(
+            &ir, &tests, opts,
+        )?);
+    }
     Ok(Generated {
-        crates: emit::crates(&ir, opts)?,
+        crates,
         shapes: index.closure.len(),
         operations: ir.operations.len(),
     })

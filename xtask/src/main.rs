@@ -1,5 +1,5 @@
-//! `cargo xtask gen [--check] [--model PATH... --out DIR]`, `cargo xtask model-json PATH...` and
-//! `cargo xtask test`.
+//! `cargo xtask gen [--check] [--model PATH... --out DIR]`, `cargo xtask model-json PATH...`,
+//! `cargo xtask compliance` and `cargo xtask test`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,8 +8,9 @@ use std::time::Instant;
 use xtask::gen::{self, Mode};
 
 const USAGE: &str = "usage: cargo xtask gen [--check]
-       cargo xtask gen --model PATH [--model PATH...] --out DIR [--settings FILE]
+       cargo xtask gen --model PATH [--model PATH...] --out DIR [--settings FILE] [--service NAME]
        cargo xtask model-json PATH...
+       cargo xtask compliance
        cargo xtask test
 PATH is a model file (.json JSON AST or .smithy IDL) or a folder of them; several make one model.";
 
@@ -34,6 +35,10 @@ fn run(args: &[String]) -> Result<String, String> {
     if command == "test" && rest.is_empty() {
         return xtask::test::run(&gen::workspace_root());
     }
+    if command == "compliance" && rest.is_empty() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        return xtask::compliance::run(&gen::workspace_root(), &cargo);
+    }
     if command == "model-json" && !rest.is_empty() {
         let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
         let files = gen::read_sources(&paths)?;
@@ -49,6 +54,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut models = Vec::new();
     let mut out = None;
     let mut settings = None;
+    let mut service = None;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -56,6 +62,7 @@ fn run(args: &[String]) -> Result<String, String> {
             "--model" => models.extend(it.next().map(PathBuf::from)),
             "--out" => out = it.next().map(PathBuf::from),
             "--settings" => settings = it.next().map(PathBuf::from),
+            "--service" => service = it.next().cloned(),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
@@ -72,7 +79,13 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         (false, Some(out)) if !check => {
-            let summary = gen::run_one(&root, &models, &out, settings.as_deref())?;
+            let summary = gen::run_one(
+                &root,
+                &models,
+                &out,
+                settings.as_deref(),
+                service.as_deref(),
+            )?;
             Ok(gen::report(started, &summary))
         }
         _ => Err(USAGE.to_owned()),

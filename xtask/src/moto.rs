@@ -39,6 +39,7 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
             &[models.join(file)],
             &root.join("target/full-models").join(dir),
             None,
+            None,
         )?;
     }
     let port = free_port()?;

@@ -90,6 +90,8 @@ pub fn run(root: &Path) -> Result<String, String> {
             ));
         }
     }
+    println!("== protocol compliance suites (cargo xtask compliance)");
+    println!("{}", crate::compliance::run(root, &cargo)?);
     crate::moto::run(root, &python, &cargo)?;
     Ok("all checks passed".into())
 }

@@ -8,7 +8,7 @@ use std::process::Command;
 fn generate_and_lint(model: &Path, name: &str) {
     let root = xtask::gen::workspace_root();
     let out = root.join("target/generated-build").join(name);
-    xtask::gen::run_one(&root, &[model.to_path_buf()], &out, None)
+    xtask::gen::run_one(&root, &[model.to_path_buf()], &out, None, None)
         .unwrap_or_else(|e| panic!("{e}"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)

@@ -222,6 +222,72 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         .as_ref()
         .map(|p| paginator(op, p, &builder, &error, &input, &output, types));
     let op_doc = docs(op.docs.as_deref());
+    // Defaulted top-level input members go on the wire only when set explicitly: the fluent
+    // builder knows which were set and hands their names to the writer.
+    let keeps = matches!(ir.type_def(&op.input).map(|d| &d.kind), Some(TypeKind::Structure(s)) if super::json::keeps_defaults(s));
+    let exchange = quote! {
+        let raw = handle.invoke_operation(&OPERATION, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
+        match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(
+                ::ingot_client_rt::ResponseError::new(e, ::core::option::Option::Some(raw)),
+            )),
+        }
+    };
+    let (keep, fluent_send, send_fns) = if keeps {
+        let set = members.iter().filter(|m| m.omit_default).map(|m| {
+            let get = prefixed("get", &m.rust_name);
+            let wire = &m.wire_name;
+            quote! { self.input.#get().is_some().then_some(#wire) }
+        });
+        (
+            quote! {
+                let keep: ::std::vec::Vec<&'static str> = [#(#set),*].into_iter().flatten().collect();
+            },
+            quote! { send_keeping(&self.handle, input, &keep).await },
+            quote! {
+                /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
+                pub async fn send(
+                    handle: &::ingot_client_rt::Client,
+                    input: #input,
+                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                    send_keeping(handle, input, &[]).await
+                }
+
+                /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
+                #[doc(hidden)]
+                pub async fn send_keeping(
+                    handle: &::ingot_client_rt::Client,
+                    #input_binding: #input,
+                    keep: &[&str],
+                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                    #(#tokens)*
+                    let body = {
+                        let mut w = ::ingot_rt::json::JsonWriter::new();
+                        input.write_json_keeping(&mut w, keep);
+                        w.into_string().into_bytes()
+                    };
+                    #exchange
+                }
+            },
+        )
+    } else {
+        (
+            TokenStream::new(),
+            quote! { send(&self.handle, input).await },
+            quote! {
+                /// Sends a built input.
+                pub async fn send(
+                    handle: &::ingot_client_rt::Client,
+                    #input_binding: #input,
+                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                    #(#tokens)*
+                    let body = ::ingot_rt::json::to_string(&input).into_bytes();
+                    #exchange
+                }
+            },
+        )
+    };
     let module_doc = doc_line(&format!(
         "The `{wire}` operation: its fluent builder, input, output and error."
     ));
@@ -258,13 +324,14 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 ///
                 /// Fails before sending anything when a required member is missing.
                 pub async fn send(self) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+                    #keep
                     let input = self.input.build().map_err(|e| {
                         ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
                             e.to_string(),
                             ::core::option::Option::Some(::std::boxed::Box::new(e)),
                         ))
                     })?;
-                    send(&self.handle, input).await
+                    #fluent_send
                 }
             }
 
@@ -277,21 +344,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 request_compression: #request_compression,
             };
 
-            /// Sends a built input.
-            pub async fn send(
-                handle: &::ingot_client_rt::Client,
-                #input_binding: #input,
-            ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                #(#tokens)*
-                let body = ::ingot_rt::json::to_string(&input).into_bytes();
-                let raw = handle.invoke_operation(&OPERATION, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
-                match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
-                    ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
-                    ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(
-                        ::ingot_client_rt::ResponseError::new(e, ::core::option::Option::Some(raw)),
-                    )),
-                }
-            }
+            #send_fns
 
             #error_doc
             #[derive(::core::fmt::Debug)]

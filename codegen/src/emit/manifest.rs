@@ -95,8 +95,9 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          // The model deprecates some operations and members; the generated code itself still sends them.\n\
          #![allow(deprecated)]\n\
          // Operation errors carry the service's metadata, as the AWS SDK's do; boxing them all would\n\
-         // cost every caller an allocation for the rare error path.\n\
-         #![allow(clippy::result_large_err)]\n\
+         // cost every caller an allocation for the rare error path; an error kind holds the modeled\n\
+         // error as the model shapes it, however large.\n\
+         #![allow(clippy::result_large_err, clippy::large_enum_variant)]\n\
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
          #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n\
          /// The client and the service metadata.\n#[rustfmt::skip]\npub mod client;\n\
@@ -123,8 +124,9 @@ pub fn server_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          // The model deprecates some members; the generated code itself still reads them.\n\
          #![allow(deprecated)]\n\
          // Bounds checks are emitted uniformly as `n < min || n > max`, one side possibly absent.\n\
-         // Validators of recursive shapes may only pass their arguments on.\n\
-         #![allow(\n    clippy::manual_range_contains,\n    clippy::double_comparisons,\n    clippy::only_used_in_recursion\n)]\n\n\
+         // Validators of recursive shapes may only pass their arguments on. A handler error holds\n\
+         // the modeled error as the model shapes it, however large.\n\
+         #![allow(\n    clippy::manual_range_contains,\n    clippy::double_comparisons,\n    clippy::only_used_in_recursion,\n    clippy::large_enum_variant\n)]\n\n\
          /// One module per operation: input, output and the handler's error type.\n#[rustfmt::skip]\npub mod operation;\n\
          /// The builder handlers are registered on.\n#[rustfmt::skip]\npub mod service;\n\
          #[rustfmt::skip]\nmod validate;\n\n\

@@ -4,6 +4,7 @@ mod client;
 mod enums;
 mod json;
 mod manifest;
+pub mod protocol_tests;
 mod server;
 mod structure;
 mod tokens;

@@ -27,7 +27,7 @@ pub fn validate_module(ir: &ServiceIr, types: &Ident) -> TokenStream {
         .filter(|def| reachable.contains(&def.path))
         .filter_map(|def| validator(def, types));
     quote! {
-        use ::ingot_server_rt::{ConstraintKind, PathSeg, Violation};
+        use ::ingot_server_rt::{PathSeg, Violation};
         #(#fns)*
     }
 }
@@ -186,7 +186,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
                 out.push(quote! {
                     let n = #measure;
                     if #(#conds)||* {
-                        out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Length { len: n, min: #min, max: #max } });
+                        out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::Length { len: n, min: #min, max: #max } });
                     }
                 });
             }
@@ -196,7 +196,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
         out.push(quote! {
             static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(#pattern);
             if !PATTERN.is_match(#x) {
-                out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Pattern(#pattern) });
+                out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::Pattern(#pattern) });
             }
         });
     }
@@ -227,7 +227,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
                 #[allow(clippy::cast_lossless, clippy::unnecessary_cast)]
                 let n = *#x as f64;
                 if #(#conds)||* {
-                    out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Range { min: #min, max: #max } });
+                    out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::Range { min: #min, max: #max } });
                 }
             });
         }
@@ -235,7 +235,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
     if c.unique_items && matches!(ty.kind, TyKind::List { .. }) {
         out.push(quote! {
             if #x.iter().enumerate().any(|(i, a)| #x[..i].contains(a)) {
-                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UniqueItems });
+                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ::ingot_server_rt::ConstraintKind::UniqueItems });
             }
         });
     }
@@ -244,7 +244,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
             let t = qualified(p, types);
             out.push(quote! {
                 if let #t::Unknown(_) = #x {
-                    out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Enum(#t::VALUES) });
+                    out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::Enum(#t::VALUES) });
                 }
             });
         }

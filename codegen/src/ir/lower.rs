@@ -337,10 +337,17 @@ impl<'a, 'm> Lowering<'a, 'm> {
     /// The `<Op>Input` / `<Op>Output` copy of an operation's input or output structure.
     fn synthetic(&mut self, id: &ShapeId, path: TypePath, input: bool) -> TypeDef {
         let shape = self.index.shape(id);
-        let members = match &shape.kind {
+        let mut members = match &shape.kind {
             ShapeKind::Structure(ms) => self.members(shape, ms, false),
             _ => Vec::new(),
         };
+        if input {
+            // Clients leave top-level input defaults off the wire (the service applies its own
+            // default), while nested structures carry theirs (Smithy's default-value tests).
+            for m in &mut members {
+                m.omit_default = !m.optional && !m.required && m.default.is_some();
+            }
+        }
         TypeDef {
             shape_id: id.to_string(),
             wire_name: id.name().to_owned(),
@@ -535,6 +542,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             default,
             sensitive: m.traits.sensitive || self.sensitive_target(&m.target),
             idempotency_token: m.traits.idempotency_token,
+            omit_default: false,
             docs: docs(&m.traits)
                 .or_else(|| docs(&target.traits).filter(|_| !self.paths.contains_key(&m.target))),
             deprecated: m.traits.deprecated.clone(),

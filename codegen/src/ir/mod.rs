@@ -6,6 +6,7 @@
 
 mod lower;
 pub mod naming;
+pub mod protocol_tests;
 mod wire_traits;
 
 pub use lower::lower;
@@ -62,6 +63,8 @@ pub struct Settings {
     /// The error shape servers answer constraint violations with; `None` for Smithy's
     /// `ValidationException`.
     pub validation_error: Option<String>,
+    /// The service to generate (shape id or name) when the model defines several.
+    pub service: Option<String>,
 }
 
 /// The module a generated type lives in.
@@ -224,6 +227,9 @@ pub struct MemberIr {
     /// Debug must not show the value.
     pub sensitive: bool,
     pub idempotency_token: bool,
+    /// A defaulted member of an operation input: written only when its value differs from the
+    /// default, so a top-level default the caller did not change stays off the wire.
+    pub omit_default: bool,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecated>,
 }

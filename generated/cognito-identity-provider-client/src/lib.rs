@@ -10,8 +10,9 @@
 // The model deprecates some operations and members; the generated code itself still sends them.
 #![allow(deprecated)]
 // Operation errors carry the service's metadata, as the AWS SDK's do; boxing them all would
-// cost every caller an allocation for the rare error path.
-#![allow(clippy::result_large_err)]
+// cost every caller an allocation for the rare error path; an error kind holds the modeled
+// error as the model shapes it, however large.
+#![allow(clippy::result_large_err, clippy::large_enum_variant)]
 // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.
 #![allow(
     rustdoc::bare_urls,

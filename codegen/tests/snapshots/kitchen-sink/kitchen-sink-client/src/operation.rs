@@ -619,6 +619,14 @@ pub mod do_everything {
             DoEverythingOutput,
             ::ingot_client_rt::SdkError<DoEverythingError>,
         > {
+            let keep: ::std::vec::Vec<&'static str> = [
+                self.input.get_long().is_some().then_some("long"),
+                self.input.get_color().is_some().then_some("color"),
+                self.input.get_flags().is_some().then_some("flags"),
+            ]
+                .into_iter()
+                .flatten()
+                .collect();
             let input = self
                 .input
                 .build()
@@ -630,7 +638,7 @@ pub mod do_everything {
                         ),
                     )
                 })?;
-            send(&self.handle, input).await
+            send_keeping(&self.handle, input, &keep).await
         }
     }
     impl DoEverythingFluentBuilder {
@@ -735,10 +743,22 @@ pub mod do_everything {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
     };
-    /// Sends a built input.
+    /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
     pub async fn send(
         handle: &::ingot_client_rt::Client,
+        input: DoEverythingInput,
+    ) -> ::core::result::Result<
+        DoEverythingOutput,
+        ::ingot_client_rt::SdkError<DoEverythingError>,
+    > {
+        send_keeping(handle, input, &[]).await
+    }
+    /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
+    #[doc(hidden)]
+    pub async fn send_keeping(
+        handle: &::ingot_client_rt::Client,
         mut input: DoEverythingInput,
+        keep: &[&str],
     ) -> ::core::result::Result<
         DoEverythingOutput,
         ::ingot_client_rt::SdkError<DoEverythingError>,
@@ -748,7 +768,11 @@ pub mod do_everything {
                 ::ingot_client_rt::idempotency_token(),
             );
         }
-        let body = ::ingot_rt::json::to_string(&input).into_bytes();
+        let body = {
+            let mut w = ::ingot_rt::json::JsonWriter::new();
+            input.write_json_keeping(&mut w, keep);
+            w.into_string().into_bytes()
+        };
         let raw = handle
             .invoke_operation(&OPERATION, body)
             .await

@@ -89,8 +89,14 @@ impl ::core::fmt::Debug for DoEverythingInput {
         s.finish()
     }
 }
-impl ::ingot_rt::json::WriteJson for DoEverythingInput {
-    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+impl DoEverythingInput {
+    /// Writes the awsJson body; a defaulted member named in `keep` (by its model name) is written even when it holds its default, because the caller set it explicitly.
+    #[doc(hidden)]
+    pub fn write_json_keeping(
+        &self,
+        w: &mut ::ingot_rt::json::JsonWriter,
+        keep: &[&str],
+    ) {
         let mut o = w.object();
         if let ::core::option::Option::Some(value) = &self.tracking_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("trackingId"));
@@ -115,7 +121,9 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.long;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
+            if keep.contains(&"long") || *value != 0i64 {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
+            }
         }
         if let ::core::option::Option::Some(value) = &self.float {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("float"));
@@ -143,7 +151,9 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.color;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
+            if keep.contains(&"color") || *value != <crate::types::Color>::from("RED") {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
+            }
         }
         if let ::core::option::Option::Some(value) = &self.level {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("level"));
@@ -190,9 +200,16 @@ impl ::ingot_rt::json::WriteJson for DoEverythingInput {
         }
         {
             let value = &self.flags;
-            ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
+            if keep.contains(&"flags") || !value.is_empty() {
+                ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
+            }
         }
         o.end();
+    }
+}
+impl ::ingot_rt::json::WriteJson for DoEverythingInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        self.write_json_keeping(w, &[]);
     }
 }
 impl ::ingot_rt::json::ReadJson for DoEverythingInput {
