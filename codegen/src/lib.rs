@@ -12,8 +12,11 @@ pub(crate) mod idl;
 pub mod index;
 pub mod ir;
 pub mod model;
+pub mod support;
 
-use diag::Diagnostics;
+use std::panic::{self, AssertUnwindSafe};
+
+use diag::{Diagnostic, Diagnostics};
 use emit::{EmitOptions, GeneratedCrate};
 
 /// What one model produced.
@@ -25,6 +28,18 @@ pub struct Generated {
     pub shapes: usize,
     /// Operations of the service.
     pub operations: usize,
+    /// What the model asks for that the crates leave out (operations, traits); never errors.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A model lowered to the IR of its service, before emission.
+#[derive(Clone, Debug)]
+pub struct Lowered {
+    pub ir: ir::ServiceIr,
+    /// Shapes in the service closure.
+    pub shapes: usize,
+    /// See [`Generated::warnings`].
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses, validates, lowers and emits one model file (JSON AST, or IDL when `file` ends in
@@ -46,17 +61,70 @@ pub fn generate(
 }
 
 /// [`generate`] for a model assembled from several files, JSON AST and IDL mixed.
+///
+/// Never panics: a panic inside the generator (a bug, whatever the model) is caught and reported
+/// as an internal error diagnostic naming the panic.
 pub fn generate_files(
     files: &[model::SourceFile],
     settings: &ir::Settings,
     opts: &EmitOptions,
 ) -> Result<Generated, Diagnostics> {
-    let model = model::parse_files(files)?;
+    guarded(files, || {
+        let lowered = lower_files(files, settings)?;
+        let crates =
+            emit::crates(&lowered.ir, opts).map_err(|e| with_warnings(e, &lowered.warnings))?;
+        Ok(Generated {
+            crates,
+            shapes: lowered.shapes,
+            operations: lowered.ir.operations.len(),
+            warnings: lowered.warnings,
+        })
+    })
+}
+
+/// Parses, upgrades (Smithy 1.0 `@enum` strings), validates and lowers a model: the IR and the
+/// warnings of [`generate_files`], without emitting code.
+pub fn lower_files(
+    files: &[model::SourceFile],
+    settings: &ir::Settings,
+) -> Result<Lowered, Diagnostics> {
+    let mut model = model::parse_files(files)?;
+    model::enum_trait::upgrade(&mut model)?;
     let index = index::ShapeIndex::new(&model)?;
-    let ir = ir::lower(&index, settings)?;
-    Ok(Generated {
-        crates: emit::crates(&ir, opts)?,
+    let mut warnings = index.warnings.clone();
+    warnings.extend(support::unsupported_traits(&index));
+    let ir = ir::lower(&index, settings).map_err(|e| with_warnings(e, &warnings))?;
+    Ok(Lowered {
+        ir,
         shapes: index.closure.len(),
-        operations: ir.operations.len(),
+        warnings,
+    })
+}
+
+/// The warnings found before a later pass failed come first, so the user sees everything.
+fn with_warnings(errors: Diagnostics, warnings: &[Diagnostic]) -> Diagnostics {
+    let mut all = Diagnostics(warnings.to_vec());
+    all.0.extend(errors.0);
+    all
+}
+
+/// Runs `run`, turning a panic into an internal-error diagnostic.
+fn guarded<T>(
+    files: &[model::SourceFile],
+    run: impl FnOnce() -> Result<T, Diagnostics>,
+) -> Result<T, Diagnostics> {
+    panic::catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without message".to_owned());
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        Err(Diagnostic::in_file(
+            &names.join(", "),
+            format!("internal error: the generator panicked: {what}"),
+        )
+        .help("this is a bug in Ingot, not in the model; please report it with the model")
+        .into())
     })
 }
