@@ -70,7 +70,7 @@ pub fn generate_files(
     opts: &EmitOptions,
 ) -> Result<Generated, Diagnostics> {
     guarded(files, || {
-        let lowered = lower_files(files, settings)?;
+        let lowered = lower_unguarded(files, settings)?;
         let crates =
             emit::crates(&lowered.ir, opts).map_err(|e| with_warnings(e, &lowered.warnings))?;
         Ok(Generated {
@@ -83,8 +83,15 @@ pub fn generate_files(
 }
 
 /// Parses, upgrades (Smithy 1.0 `@enum` strings), validates and lowers a model: the IR and the
-/// warnings of [`generate_files`], without emitting code.
+/// warnings of [`generate_files`], without emitting code. Panics are caught as there.
 pub fn lower_files(
+    files: &[model::SourceFile],
+    settings: &ir::Settings,
+) -> Result<Lowered, Diagnostics> {
+    guarded(files, || lower_unguarded(files, settings))
+}
+
+fn lower_unguarded(
     files: &[model::SourceFile],
     settings: &ir::Settings,
 ) -> Result<Lowered, Diagnostics> {
@@ -127,4 +134,26 @@ fn guarded<T>(
         .help("this is a bug in Ingot, not in the model; please report it with the model")
         .into())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_diagnostic() {
+        let files = [model::SourceFile {
+            name: "model/a.json".into(),
+            text: String::new(),
+        }];
+        let got = guarded(&files, || -> Result<(), Diagnostics> {
+            panic!("index {} out of range", 7)
+        });
+        assert_eq!(
+            got.unwrap_err().to_string(),
+            "error: internal error: the generator panicked: index 7 out of range\n  --> model/a.json\n  = help: this is a bug in Ingot, not in the model; please report it with the model\n\n1 error found"
+        );
+        let got = guarded(&files, || -> Result<u8, Diagnostics> { Ok(1) });
+        assert_eq!(got, Ok(1));
+    }
 }
