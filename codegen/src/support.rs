@@ -2,8 +2,6 @@
 //! which drives the warnings for traits Ingot does not implement and is printed in the README
 //! (`codegen/tests/trait_table.rs` keeps the two and the official trait definitions in step).
 
-use std::collections::BTreeSet;
-
 use crate::diag::Diagnostic;
 use crate::index::ShapeIndex;
 use crate::model::Traits;
@@ -226,11 +224,10 @@ pub fn unsupported_traits(index: &ShapeIndex<'_>) -> Vec<Diagnostic> {
 
 /// The warning messages for the traits of one shape or member.
 fn warned(traits: &Traits) -> Vec<String> {
-    let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for id in traits.raw.keys().filter(|id| covered(id)) {
         let namespace = id.split_once('#').map_or(id.as_str(), |(ns, _)| ns);
-        if IGNORED_NAMESPACES.iter().any(|(ns, _)| *ns == namespace) || !seen.insert(id) {
+        if IGNORED_NAMESPACES.iter().any(|(ns, _)| *ns == namespace) {
             continue;
         }
         match lookup(id) {
