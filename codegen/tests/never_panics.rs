@@ -101,7 +101,7 @@ fn check_markdown(input: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn docs_survive_tag_soup_with_multibyte_text(input in html()) {
@@ -141,7 +141,7 @@ fn parses_as_ident(name: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// Every Smithy identifier gives Rust identifiers (what the emitters turn into tokens).
     #[test]
@@ -396,7 +396,7 @@ fn text_edit() -> impl Strategy<Value = (f64, Option<char>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
 
     /// The shipped models with their JSON values replaced, removed and added to.
     #[test]
