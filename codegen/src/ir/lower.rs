@@ -134,10 +134,10 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let svc = self.index.service;
         let aws = svc.traits.aws_service.as_ref();
         let sdk_id = aws.map_or_else(|| svc.id.name().to_owned(), |a| a.sdk_id.clone());
+        let crate_base = naming::crate_base(&sdk_id);
         let endpoint_prefix = aws
             .and_then(|a| a.endpoint_prefix.clone())
-            .unwrap_or_else(|| naming::crate_base(&sdk_id));
-        let crate_base = naming::crate_base(&sdk_id);
+            .unwrap_or_else(|| crate_base.clone());
         if !naming::usable_crate_base(&crate_base) {
             let source = if aws.is_some() {
                 "the `sdkId` of `aws.api#service`"
