@@ -40,6 +40,17 @@ fn readme_table_is_the_code_table() {
 }
 
 #[test]
+fn readme_names_the_ignored_namespaces() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    for (namespace, _) in support::IGNORED_NAMESPACES {
+        assert!(
+            readme.contains(&format!("`{namespace}`")),
+            "README.md does not say that `{namespace}` traits are ignored"
+        );
+    }
+}
+
+#[test]
 fn table_rows_are_unique_and_explained() {
     let mut seen = BTreeSet::new();
     for t in support::TRAITS {
