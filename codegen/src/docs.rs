@@ -234,6 +234,20 @@ mod tests {
         ("backticks in text", "a `b` c", r"a \`b\` c"),
         ("backslash in text", r"C:\x", r"C:\\x"),
         ("comment", "a<!-- hidden -->b", "ab"),
+        // Non-ASCII text right after tags and entities (byte offsets must stay on char boundaries).
+        (
+            "multi-byte after end tag",
+            "<code>StepScaling</code>—Not supported",
+            "`StepScaling`—Not supported",
+        ),
+        (
+            "multi-byte after start tag",
+            "<p>“Configuring",
+            "“Configuring",
+        ),
+        ("multi-byte after entity", "&amp;é&lt;€", "&é\\<€"),
+        ("multi-byte after comment", "a<!---->😀", "a😀"),
+        ("multi-byte after lone bracket", "<é <😀>", r"\<é \<😀\>"),
         // Malformed input.
         ("unclosed tags", "<p><b>bold <i>both", "**bold *both***"),
         ("stray close tags", "</b>a</p></ul>", "a"),

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::traits::Protocol;
-use crate::model::{Model, Shape, ShapeId, ShapeKind};
+use crate::model::{Model, Operation, Shape, ShapeId, ShapeKind};
 
 /// A validated model with its one service.
 #[derive(Debug)]
@@ -17,7 +17,15 @@ pub struct ShapeIndex<'m> {
     pub operations: BTreeSet<ShapeId>,
     /// Every shape the service reaches (operations, resources, errors, members' targets).
     pub closure: BTreeSet<ShapeId>,
+    /// Operations left out because they stream (see [`streams`]), with the warning saying so.
+    pub skipped: BTreeSet<ShapeId>,
+    /// Problems that do not stop generation: operations left out, unsupported traits.
+    pub warnings: Vec<Diagnostic>,
 }
+
+/// Lists and maps may hold lists and maps this deep (AWS models use three levels); lowering and
+/// emitting recurse once per level.
+pub const MAX_COLLECTION_DEPTH: usize = 16;
 
 impl<'m> ShapeIndex<'m> {
     /// Validates `model` and computes the service closure of its one service.
@@ -117,9 +125,13 @@ impl<'m> ShapeIndex<'m> {
             protocol,
             operations: BTreeSet::new(),
             closure: BTreeSet::new(),
+            skipped: BTreeSet::new(),
+            warnings: Vec::new(),
         };
         index.walk(&mut diags);
         index.check_names(&mut diags);
+        index.check_collections(&mut diags);
+        index.warnings.sort_by(|a, b| a.shape.cmp(&b.shape));
         diags.into_result(index)
     }
 
@@ -193,6 +205,12 @@ impl<'m> ShapeIndex<'m> {
                     }
                 }
                 ShapeKind::Operation(op) => {
+                    if let Some(warning) = streams(model, shape, op) {
+                        // Left out whole: a client or server that buffered the stream would be wrong.
+                        self.skipped.insert(id.clone());
+                        self.warnings.push(warning);
+                        continue;
+                    }
                     self.operations.insert(id.clone());
                     expect(&op.input, "a structure", is_structure, &mut stack);
                     expect(&op.output, "a structure", is_structure, &mut stack);
@@ -262,7 +280,121 @@ impl<'m> ShapeIndex<'m> {
             }
         }
     }
+
+    /// Lists and maps of lists and maps must end in other shapes within
+    /// [`MAX_COLLECTION_DEPTH`] levels: a list that holds itself without a structure or union in
+    /// between (which Smithy forbids) or a very deep nesting would recurse without bound later.
+    fn check_collections(&self, diags: &mut Diagnostics) {
+        let mut below = BTreeMap::new();
+        let mut reported = BTreeSet::new();
+        for id in &self.closure {
+            self.collection_depth(id, &mut Vec::new(), &mut below, &mut reported, diags);
+        }
+    }
+
+    /// Records in `below` how many collection levels start at `id`; recursion is bounded by
+    /// [`MAX_COLLECTION_DEPTH`] through `path`.
+    fn collection_depth(
+        &self,
+        id: &ShapeId,
+        path: &mut Vec<ShapeId>,
+        below: &mut BTreeMap<ShapeId, usize>,
+        reported: &mut BTreeSet<ShapeId>,
+        diags: &mut Diagnostics,
+    ) {
+        let children: Vec<&ShapeId> = match &self.shape(id).kind {
+            ShapeKind::List(m) => vec![&m.target],
+            ShapeKind::Map { key, value } => vec![&key.target, &value.target],
+            _ => return,
+        };
+        let mut problem =
+            |id: &ShapeId, message: String| {
+                if reported.insert(id.clone()) {
+                    diags.push(self.model.shape_diagnostic(id.as_str(), message).help(
+                        "put a structure or union between the levels, or flatten the nesting",
+                    ));
+                }
+            };
+        if path.contains(id) {
+            problem(
+                id,
+                "this list or map contains itself without a structure or union in between".into(),
+            );
+            return;
+        }
+        if let Some(depth) = below.get(id) {
+            if path.len() + depth > MAX_COLLECTION_DEPTH {
+                problem(
+                    path.first().unwrap_or(id),
+                    format!("lists and maps nest deeper than {MAX_COLLECTION_DEPTH} levels here"),
+                );
+            }
+            return;
+        }
+        if path.len() >= MAX_COLLECTION_DEPTH {
+            problem(
+                path.first().unwrap_or(id),
+                format!("lists and maps nest deeper than {MAX_COLLECTION_DEPTH} levels here"),
+            );
+            return;
+        }
+        path.push(id.clone());
+        for child in children {
+            if self.model.shapes.contains_key(child) {
+                self.collection_depth(child, path, below, reported, diags);
+            }
+        }
+        path.pop();
+        let deepest = match &self.shape(id).kind {
+            ShapeKind::List(m) => below.get(&m.target).copied().unwrap_or(0),
+            ShapeKind::Map { key, value } => below
+                .get(&key.target)
+                .copied()
+                .unwrap_or(0)
+                .max(below.get(&value.target).copied().unwrap_or(0)),
+            _ => 0,
+        };
+        below.insert(id.clone(), deepest + 1);
+    }
 }
+
+/// Whether operation `shape` streams: its input or output reaches, through members, a blob with
+/// `@streaming` or an event stream (a union with `@streaming`). Returns the warning that leaves
+/// the operation out, naming the operation and the streaming shape.
+pub fn streams(model: &Model, shape: &Shape, op: &Operation) -> Option<Diagnostic> {
+    for (side, start) in [("input", &op.input), ("output", &op.output)] {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![start];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let Some(s) = model.shapes.get(id) else {
+                continue;
+            };
+            if s.traits.raw.contains_key(STREAMING) {
+                let what = match s.kind {
+                    ShapeKind::Union(_) => "the event stream",
+                    _ => "the streaming blob",
+                };
+                return Some(
+                    model
+                        .shape_diagnostic(
+                            shape.id.as_str(),
+                            format!("operation left out of the generated client and server: its {side} reaches {what} `{id}`, and Ingot does not support streaming yet"),
+                        )
+                        .help("the service's other operations are generated; a streaming operation is never generated with a buffered body")
+                        .warning(),
+                );
+            }
+            stack.extend(s.kind.members().into_iter().map(|m| &m.target));
+        }
+    }
+    None
+}
+
+/// `smithy.api#streaming`: on a blob, a byte stream; on a union, an event stream.
+const STREAMING: &str = "smithy.api#streaming";
 
 /// Every target in the file resolves to a defined or prelude shape.
 fn check_targets(model: &Model, diags: &mut Diagnostics) {

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use ingot_codegen::diag::Diagnostic;
 use ingot_codegen::emit::{EmitOptions, GeneratedCrate};
 use ingot_codegen::ir::Settings;
 use ingot_codegen::model::SourceFile;
@@ -41,6 +42,8 @@ pub struct Summary {
     pub files: usize,
     pub lines: usize,
     pub written: usize,
+    /// Warnings printed (unsupported traits, operations left out).
+    pub warnings: usize,
 }
 
 /// Generates every model under `model/` (each `.json` or `.smithy` file is one model) into
@@ -48,7 +51,7 @@ pub struct Summary {
 pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
     let models = model_files(&root.join("model"))?;
     let mut crates = Vec::new();
-    let (mut shapes, mut operations) = (0, 0);
+    let (mut shapes, mut operations, mut warnings) = (0, 0, 0);
     for model in &models {
         let display = model
             .strip_prefix(root)
@@ -58,6 +61,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
         let generated = generate_one(&[file], "../../crates", settings_path(model), None, None)?;
         shapes += generated.shapes;
         operations += generated.operations;
+        warnings += generated.warnings.len();
         crates.extend(generated.crates);
     }
     let out = root.join("generated");
@@ -66,6 +70,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Summary, String> {
         models: models.len(),
         shapes,
         operations,
+        warnings,
         ..summary
     })
 }
@@ -99,6 +104,7 @@ pub fn run_one(
         models: 1,
         shapes: generated.shapes,
         operations: generated.operations,
+        warnings: generated.warnings.len(),
         ..summary
     })
 }
@@ -130,7 +136,24 @@ fn generate_one(
         runtime_dir: runtime_dir.to_owned(),
         command: COMMAND.to_owned(),
     };
-    ingot_codegen::generate_files(files, &settings, &opts).map_err(|d| d.to_string())
+    let generated =
+        ingot_codegen::generate_files(files, &settings, &opts).map_err(|d| d.to_string())?;
+    // Warnings name what the crates leave out; they are printed, and generation goes on.
+    if !generated.warnings.is_empty() {
+        eprintln!("{}", warnings_report(&generated.warnings));
+    }
+    Ok(generated)
+}
+
+/// The warnings of one model, printed like the compiler's, with a count.
+pub fn warnings_report(warnings: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for w in warnings {
+        let _ = write!(out, "{w}\n\n");
+    }
+    let n = warnings.len();
+    let _ = write!(out, "{n} warning{} found", if n == 1 { "" } else { "s" });
+    out
 }
 
 /// Reads one model file, named `display` in diagnostics.
@@ -331,8 +354,13 @@ pub fn write_if_changed(path: &Path, contents: &str) -> Result<(), String> {
 
 /// Times a generation run and prints its summary.
 pub fn report(started: Instant, s: &Summary) -> String {
+    let warnings = match s.warnings {
+        0 => String::new(),
+        1 => ", 1 warning".to_owned(),
+        n => format!(", {n} warnings"),
+    };
     format!(
-        "{} model(s), {} shapes, {} operations -> {} crate(s): {} files, {} lines ({} written) in {:.2?}",
+        "{} model(s), {} shapes, {} operations -> {} crate(s): {} files, {} lines ({} written) in {:.2?}{warnings}",
         s.models,
         s.shapes,
         s.operations,

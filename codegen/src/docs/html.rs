@@ -268,8 +268,12 @@ impl Iterator for Tokenizer<'_> {
                 }
             }
             // Text runs to the next `<` that could start a tag (never empty: a `<` that did not
-            // start a tag is taken as text here).
-            let end = self.rest[1..].find('<').map_or(self.rest.len(), |i| i + 1);
+            // start a tag is taken as text here). The search starts after the first character,
+            // which may be multi-byte (`</code>—Not`), never at byte 1.
+            let first = self.rest.chars().next().map_or(0, char::len_utf8);
+            let end = self.rest[first..]
+                .find('<')
+                .map_or(self.rest.len(), |i| i + first);
             let text = entities::decode(&self.rest[..end]);
             self.rest = &self.rest[end..];
             return Some(Token::Text(text));

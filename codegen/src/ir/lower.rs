@@ -134,9 +134,26 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let svc = self.index.service;
         let aws = svc.traits.aws_service.as_ref();
         let sdk_id = aws.map_or_else(|| svc.id.name().to_owned(), |a| a.sdk_id.clone());
+        let crate_base = naming::crate_base(&sdk_id);
         let endpoint_prefix = aws
             .and_then(|a| a.endpoint_prefix.clone())
-            .unwrap_or_else(|| naming::crate_base(&sdk_id));
+            .unwrap_or_else(|| crate_base.clone());
+        if !naming::usable_crate_base(&crate_base) {
+            let source = if aws.is_some() {
+                "the `sdkId` of `aws.api#service`"
+            } else {
+                "the service name (the service has no `aws.api#service` trait)"
+            };
+            self.diags.push(
+                self.index
+                    .model
+                    .shape_diagnostic(
+                        svc.id.as_str(),
+                        format!("`{sdk_id}`, {source}, cannot name crates: it gives `{crate_base}-types`, and a crate name needs an ASCII letter first, then ASCII letters, digits and `-`"),
+                    )
+                    .help("set `sdkId` in the service's `aws.api#service` trait to ASCII words, e.g. \"Cognito Identity Provider\""),
+            );
+        }
         let mut types = Vec::new();
         let paths: Vec<(ShapeId, TypePath)> = self
             .paths
@@ -177,7 +194,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             model_file: self.file.to_owned(),
             name: svc.id.name().to_owned(),
             namespace: svc.id.namespace().to_owned(),
-            crate_base: naming::crate_base(&sdk_id),
+            crate_base,
             env_name: naming::env_name(&sdk_id),
             sdk_id,
             version: match &svc.kind {
@@ -655,23 +672,32 @@ impl<'a, 'm> Lowering<'a, 'm> {
     ) -> Option<DefaultValue> {
         let value = match (&ty.kind, v) {
             (TyKind::Boolean, Value::Bool(b)) => Some(DefaultValue::Bool(*b)),
-            (TyKind::Byte | TyKind::Short | TyKind::Integer | TyKind::Long, Value::Number(n)) => {
-                n.as_i64().map(DefaultValue::Int)
+            // Out-of-range values are refused here: the emitted literal must fit the Rust type.
+            (TyKind::Byte, Value::Number(n)) => int_in(n, i8::MIN.into(), i8::MAX.into()),
+            (TyKind::Short, Value::Number(n)) => int_in(n, i16::MIN.into(), i16::MAX.into()),
+            (TyKind::Integer | TyKind::Named(_, NamedKind::IntEnum), Value::Number(n)) => {
+                int_in(n, i32::MIN.into(), i32::MAX.into())
             }
-            (TyKind::Float | TyKind::Double, Value::Number(n)) => {
-                n.as_f64().map(DefaultValue::Float)
-            }
+            (TyKind::Long, Value::Number(n)) => n.as_i64().map(DefaultValue::Int),
+            (TyKind::Float, Value::Number(n)) => n
+                .as_f64()
+                .filter(|f| (*f as f32).is_finite())
+                .map(DefaultValue::Float),
+            (TyKind::Double, Value::Number(n)) => n
+                .as_f64()
+                .filter(|f| f.is_finite())
+                .map(DefaultValue::Float),
             (TyKind::String | TyKind::Named(_, NamedKind::Enum), Value::String(s)) => {
                 Some(DefaultValue::String(s.clone()))
-            }
-            (TyKind::Named(_, NamedKind::IntEnum), Value::Number(n)) => {
-                n.as_i64().map(DefaultValue::Int)
             }
             (TyKind::Blob, Value::String(s)) => base64::engine::general_purpose::STANDARD
                 .decode(s)
                 .ok()
                 .map(DefaultValue::Blob),
-            (TyKind::Timestamp(_), Value::Number(n)) => n.as_f64().map(DefaultValue::Timestamp),
+            (TyKind::Timestamp(_), Value::Number(n)) => n
+                .as_f64()
+                .filter(|f| f.is_finite())
+                .map(DefaultValue::Timestamp),
             (TyKind::List { .. }, Value::Array(a)) if a.is_empty() => Some(DefaultValue::EmptyList),
             (TyKind::Map { .. }, Value::Object(o)) if o.is_empty() => Some(DefaultValue::EmptyMap),
             (TyKind::Document, v)
@@ -732,6 +758,13 @@ impl<'a, 'm> Lowering<'a, 'm> {
         }
         out
     }
+}
+
+/// An integer default within `min..=max`.
+fn int_in(n: &serde_json::Number, min: i64, max: i64) -> Option<DefaultValue> {
+    n.as_i64()
+        .filter(|i| (min..=max).contains(i))
+        .map(DefaultValue::Int)
 }
 
 /// A string enum member's value: its `enumValue`, else its name.

@@ -120,6 +120,17 @@ pub fn crate_base(sdk_id: &str) -> String {
     sdk_id.to_snake_case().replace('_', "-")
 }
 
+/// Whether a [`crate_base`] result makes valid crate names (and, with `-` as `_`, Rust paths):
+/// an ASCII lower-case letter first, then ASCII lower-case letters, digits and single `-`.
+pub fn usable_crate_base(base: &str) -> bool {
+    base.starts_with(|c: char| c.is_ascii_lowercase())
+        && !base.ends_with('-')
+        && !base.contains("--")
+        && base
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// The `AWS_ENDPOINT_URL_<NAME>` suffix: sdkId upper-cased with spaces as underscores.
 pub fn env_name(sdk_id: &str) -> String {
     sdk_id.trim().replace([' ', '-'], "_").to_ascii_uppercase()

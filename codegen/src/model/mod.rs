@@ -1,6 +1,7 @@
 //! A plain mirror of the Smithy JSON AST. It makes no code generation decisions.
 
 pub mod ast;
+pub mod enum_trait;
 mod parse;
 mod prelude;
 mod print;

@@ -88,6 +88,9 @@ struct PendingMember {
     traits: BTreeMap<String, Value>,
 }
 
+/// How deep mixins may use mixins; real models use two or three levels.
+const MAX_MIXIN_DEPTH: usize = 32;
+
 const SHAPE_TYPES: &[&str] = &[
     "blob",
     "boolean",
@@ -564,6 +567,16 @@ impl Parser {
         }
         if stack.contains(id) {
             self.err_shape(id.as_str(), "mixins form a cycle");
+            return;
+        }
+        if stack.len() >= MAX_MIXIN_DEPTH {
+            // Flattening recurses once per level: a hostile chain must not overflow the stack.
+            self.err_shape(
+                id.as_str(),
+                format!("mixins nest deeper than {MAX_MIXIN_DEPTH} levels"),
+            )
+            .help =
+                Some("flatten the chain of mixins: a shape may use several mixins directly".into());
             return;
         }
         let Some(mixins) = shapes.get(id).map(|s| s.mixins.clone()) else {
