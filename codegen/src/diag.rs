@@ -63,6 +63,17 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic printed as a warning (`warning: ...`) rather than an error.
+    pub fn to_warning_string(&self) -> String {
+        let text = self.to_string();
+        match text.strip_prefix("error: ") {
+            Some(rest) => format!("warning: {rest}"),
+            None => text,
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;

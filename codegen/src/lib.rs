@@ -25,6 +25,9 @@ pub struct Generated {
     pub shapes: usize,
     /// Operations of the service.
     pub operations: usize,
+    /// What the model asks for that the generated code does not honour, reported rather than
+    /// dropped silently; generation still succeeded.
+    pub warnings: Vec<diag::Diagnostic>,
 }
 
 /// Parses, validates, lowers and emits one model file (JSON AST, or IDL when `file` ends in
@@ -58,5 +61,6 @@ pub fn generate_files(
         crates: emit::crates(&ir, opts)?,
         shapes: index.closure.len(),
         operations: ir.operations.len(),
+        warnings: ir.warnings.clone(),
     })
 }

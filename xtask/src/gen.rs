@@ -120,7 +120,13 @@ fn generate_one(
         runtime_dir: runtime_dir.to_owned(),
         command: COMMAND.to_owned(),
     };
-    ingot_codegen::generate_files(files, &settings, &opts).map_err(|d| d.to_string())
+    let generated =
+        ingot_codegen::generate_files(files, &settings, &opts).map_err(|d| d.to_string())?;
+    // Warnings go to stderr so they are seen without failing the run.
+    for warning in &generated.warnings {
+        eprintln!("{}\n", warning.to_warning_string());
+    }
+    Ok(generated)
 }
 
 /// Reads one model file, named `display` in diagnostics.

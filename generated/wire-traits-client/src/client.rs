@@ -19,6 +19,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
             throttling: false,
         },
     ],
+    endpoint_rule_set: ::core::option::Option::None,
 };
 /// A client for Wire Traits. Cheap to clone: clones share one connection pool and configuration.
 ///
@@ -64,6 +65,14 @@ impl Client {
     /// Reads a thing; its errors cover query error codes and retryable errors.
     pub fn get_thing(&self) -> crate::operation::get_thing::GetThingFluentBuilder {
         crate::operation::get_thing::GetThingFluentBuilder::new(self.handle.clone())
+    }
+    /// Reads a thing's data from the thing's own host: \`\<name\>-data.\` goes in front of the endpoint's host.
+    pub fn get_thing_data(
+        &self,
+    ) -> crate::operation::get_thing_data::GetThingDataFluentBuilder {
+        crate::operation::get_thing_data::GetThingDataFluentBuilder::new(
+            self.handle.clone(),
+        )
     }
     /// Stores a blob of text; large requests are sent gzip-compressed.
     pub fn put_blob(&self) -> crate::operation::put_blob::PutBlobFluentBuilder {

@@ -59,6 +59,50 @@ impl ::ingot_rt::json::ReadJson for CreateThingInput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
+pub struct GetThingDataInput {
+    pub name: ::std::string::String,
+}
+impl GetThingDataInput {
+    /// Creates a builder for [`GetThingDataInput`].
+    pub fn builder() -> builders::GetThingDataInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for GetThingDataInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        {
+            let value = &self.name;
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("name"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for GetThingDataInput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_name: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "name" => m_name = cx.member("name", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self {
+            name: cx.required(m_name, "name"),
+        })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
 pub struct GetThingInput {
     pub name: ::std::string::String,
 }
@@ -208,6 +252,51 @@ pub mod builders {
                         "name",
                     ))?,
                 client_token: self.client_token,
+            })
+        }
+    }
+    /// A builder for [`GetThingDataInput`](super::GetThingDataInput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct GetThingDataInputBuilder {
+        name: ::core::option::Option<::std::string::String>,
+    }
+    impl GetThingDataInputBuilder {
+        /// Sets [`name`](super::GetThingDataInput::name).
+        pub fn name(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.name = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`name`](super::GetThingDataInput::name).
+        pub fn set_name(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.name = input;
+            self
+        }
+        /// The value set for [`name`](super::GetThingDataInput::name), if any.
+        pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
+            &self.name
+        }
+        /// Builds [`GetThingDataInput`](super::GetThingDataInput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<super::GetThingDataInput, ::ingot_rt::BuildError> {
+            ::core::result::Result::Ok(super::GetThingDataInput {
+                name: self
+                    .name
+                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                        "GetThingDataInput",
+                        "name",
+                    ))?,
             })
         }
     }
