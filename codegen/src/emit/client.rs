@@ -665,7 +665,7 @@ fn client_context_params(ir: &ServiceIr) -> Option<TokenStream> {
 
 /// `tests/endpoint_tests.rs`: every case of the model's `smithy.rules#endpointTests`
 /// (`tests/endpoint_tests.json`), checked through this client's parameter building.
-pub fn endpoint_tests(ir: &ServiceIr, types: &Ident) -> Option<TokenStream> {
+pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
     ir.endpoint.tests.as_ref()?;
     let krate = format_ident!("{}_client", ir.crate_base.replace('-', "_"));
     let sdk_id = &ir.sdk_id;
@@ -680,7 +680,7 @@ pub fn endpoint_tests(ir: &ServiceIr, types: &Ident) -> Option<TokenStream> {
             let input = ident(&op.input.name);
             quote! {
                 #wire => {
-                    let input = ::ingot_rt::json::from_body::<::#types::input::#input>(
+                    let input = ::ingot_rt::json::from_body::<::#krate::operation::#module::#input>(
                         input.as_bytes(),
                         &mut ::ingot_rt::json::ReadCx::new(),
                     )

@@ -127,7 +127,7 @@ fn service_crate(
                 ("src/client.rs", client::client_module(ir)),
                 ("src/operation.rs", client::operation_module(ir, &types)),
             ];
-            if let Some(tests) = client::endpoint_tests(ir, &types) {
+            if let Some(tests) = client::endpoint_tests(ir) {
                 modules.push(("tests/endpoint_tests.rs", tests));
             }
             modules
