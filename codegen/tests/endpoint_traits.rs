@@ -80,7 +80,10 @@ fn context_static_and_operation_params_resolve() {
         vec![
             ("Mode".into(), StaticValue::String("fast".into())),
             ("On".into(), StaticValue::Bool(true)),
-            ("List".into(), StaticValue::StringArray(vec!["a".into(), "b".into()])),
+            (
+                "List".into(),
+                StaticValue::StringArray(vec!["a".into(), "b".into()])
+            ),
         ]
     );
     let sources: Vec<(&str, String)> = e
@@ -147,9 +150,15 @@ fn unsupported_paths_and_values_are_warnings_naming_the_operation() {
     ] {
         assert!(text.contains(expected), "{expected} missing in:\n{text}");
     }
-    assert!(warnings.iter().all(|w| w.starts_with("warning: ")), "{text}");
+    assert!(
+        warnings.iter().all(|w| w.starts_with("warning: ")),
+        "{text}"
+    );
     assert!(text.contains("shape `ex#Op`"), "{text}");
-    assert!(ir.operations[0].endpoint.context_params.len() == 2, "only the members remain");
+    assert!(
+        ir.operations[0].endpoint.context_params.len() == 2,
+        "only the members remain"
+    );
 }
 
 #[test]

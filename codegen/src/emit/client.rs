@@ -668,7 +668,11 @@ fn client_context_params(ir: &ServiceIr) -> Option<TokenStream> {
 pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
     ir.endpoint.tests.as_ref()?;
     let krate = format_ident!("{}_client", ir.crate_base.replace('-', "_"));
-    let sdk_id = &ir.sdk_id;
+    // The sdkId is text in a format string: braces doubled.
+    let summary = format!(
+        "{}: {{outcome}}",
+        ir.sdk_id.replace('{', "{{").replace('}', "}}")
+    );
     let arms: Vec<TokenStream> = ir
         .endpoint
         .tested_operations
@@ -735,7 +739,7 @@ pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
             );
             // Straight to stdout, which `cargo test` does not capture, so the count is seen
             // on every run.
-            let _ = writeln!(::std::io::stdout(), "{}: {}", #sdk_id, outcome);
+            let _ = writeln!(::std::io::stdout(), #summary);
             assert!(outcome.all_passed(), "{outcome}");
         }
         }

@@ -101,7 +101,10 @@ async fn routed(config: ConfigBuilder) -> (String, ingot_cognito_tests::Captured
 #[tokio::test]
 async fn partitions_fips_and_dual_stack_follow_the_model_rules() {
     let cases = [
-        (base("cn-north-1"), "https://cognito-idp.cn-north-1.amazonaws.com.cn"),
+        (
+            base("cn-north-1"),
+            "https://cognito-idp.cn-north-1.amazonaws.com.cn",
+        ),
         (
             base("us-gov-west-1").use_fips(true),
             "https://cognito-idp-fips.us-gov-west-1.amazonaws.com",
@@ -120,7 +123,10 @@ async fn partitions_fips_and_dual_stack_follow_the_model_rules() {
         assert_eq!(url, expected);
         // Without authSchemes in the rules' answer, the configured region signs.
         let auth = parse_authorization(request.header("authorization").unwrap()).unwrap();
-        assert!(auth.credential.contains("/cognito-idp/aws4_request"), "{auth:?}");
+        assert!(
+            auth.credential.contains("/cognito-idp/aws4_request"),
+            "{auth:?}"
+        );
     }
 }
 

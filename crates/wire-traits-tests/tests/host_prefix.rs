@@ -25,7 +25,12 @@ async fn the_label_is_substituted_and_the_request_goes_to_the_prefixed_host() {
             .resolve_host("thing-1-data.things.test", LOOPBACK)
             .build(),
     );
-    let out = client.get_thing_data().name("thing-1").send().await.unwrap();
+    let out = client
+        .get_thing_data()
+        .name("thing-1")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(out.data.as_deref(), Some("x"));
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
@@ -35,7 +40,10 @@ async fn the_label_is_substituted_and_the_request_goes_to_the_prefixed_host() {
     );
     // The prefixed host is what is signed.
     let auth = requests[0].header("authorization").expect("signed");
-    assert!(auth.contains("SignedHeaders=") && auth.contains("host"), "{auth}");
+    assert!(
+        auth.contains("SignedHeaders=") && auth.contains("host"),
+        "{auth}"
+    );
 }
 
 #[tokio::test]
@@ -59,7 +67,12 @@ async fn a_bad_label_fails_before_sending() {
 async fn disabling_host_prefixes_keeps_the_endpoint_host() {
     let server = ScriptedServer::start(vec![Reply::ok("{}")]).await;
     let client = Client::from_conf(config(server.url()).disable_host_prefix(true).build());
-    client.get_thing_data().name("thing-1").send().await.unwrap();
+    client
+        .get_thing_data()
+        .name("thing-1")
+        .send()
+        .await
+        .unwrap();
     let host = server.requests()[0].header("host").map(str::to_owned);
     assert_eq!(host.as_deref(), server.url().strip_prefix("http://"));
 }

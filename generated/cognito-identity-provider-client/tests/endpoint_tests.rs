@@ -23,9 +23,7 @@ mod endpoint_tests {
             include_str!("endpoint_tests.json"),
             &operation_call,
         );
-        let _ = writeln!(
-            ::std::io::stdout(), "{}: {}", "Cognito Identity Provider", outcome
-        );
+        let _ = writeln!(::std::io::stdout(), "Cognito Identity Provider: {outcome}");
         assert!(outcome.all_passed(), "{outcome}");
     }
 }
