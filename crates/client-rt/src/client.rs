@@ -671,4 +671,85 @@ mod tests {
         let (_, resolver) = client.inner.endpoints.as_ref().unwrap();
         assert_eq!(resolver.cached(), 1);
     }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        let client = Client::new(&SERVICE, Config::builder().region("us-east-1").build());
+        let rt = runtime();
+        for i in 0..300 {
+            let call = EndpointCall::new().param(
+                "Unused",
+                crate::endpoint::Value::String(format!("value-{i}")),
+            );
+            rt.block_on(client.resolve_endpoint(&OP, &call)).unwrap();
+        }
+        let (_, resolver) = client.inner.endpoints.as_ref().unwrap();
+        assert_eq!(resolver.cached(), 256);
+    }
+
+    #[test]
+    fn a_user_partition_table_replaces_the_built_in_one() {
+        let table = r#"{"version": "1.1", "partitions": [{
+            "id": "lab", "regionRegex": "^lab-[a-z]+-\\d+$", "regions": {"lab-west-1": {}},
+            "outputs": {"name": "lab", "dnsSuffix": "lab.example", "dualStackDnsSuffix": "dual.lab.example",
+                        "supportsFIPS": false, "supportsDualStack": true, "implicitGlobalRegion": "lab-west-1"}
+        }]}"#;
+        let partitions = crate::endpoint::Partitions::from_json_str(table).unwrap();
+        let config = Config::builder()
+            .region("lab-west-1")
+            .partitions(partitions)
+            .build();
+        assert_eq!(
+            resolve(config).unwrap(),
+            "https://cognito-idp.lab-west-1.lab.example/"
+        );
+        let fips = Config::builder()
+            .region("lab-west-1")
+            .use_fips(true)
+            .partitions(crate::endpoint::Partitions::from_json_str(table).unwrap())
+            .build();
+        assert_eq!(
+            resolve(fips).unwrap_err(),
+            "FIPS is enabled but this partition does not support FIPS"
+        );
+    }
+
+    #[test]
+    fn account_id_comes_from_the_credentials_of_signed_calls() {
+        let rules = r#"{"version": "1.0", "parameters": {
+            "AccountId": {"type": "string", "builtIn": "AWS::Auth::AccountId", "required": false},
+            "Mode": {"type": "string", "builtIn": "AWS::Auth::AccountIdEndpointMode", "required": false}},
+          "rules": [
+            {"conditions": [{"fn": "isSet", "argv": [{"ref": "AccountId"}]}], "type": "endpoint",
+             "endpoint": {"url": "https://{AccountId}.{Mode}.example"}},
+            {"conditions": [], "type": "endpoint", "endpoint": {"url": "https://none.{Mode}.example"}}]}"#;
+        let service: &'static ServiceInfo = Box::leak(Box::new(ServiceInfo {
+            endpoint_rule_set: Some(rules),
+            ..SERVICE
+        }));
+        let creds = aws_credential_types::Credentials::builder()
+            .access_key_id("AKID")
+            .secret_access_key("SECRET")
+            .account_id("123456789012")
+            .provider_name("test")
+            .build();
+        let client = Client::new(
+            service,
+            Config::builder().credentials_provider(creds).build(),
+        );
+        let rt = runtime();
+        let url = |op: &OperationInfo| {
+            rt.block_on(client.resolve_endpoint(op, &EndpointCall::new()))
+                .unwrap()
+                .endpoint()
+                .uri()
+                .to_string()
+        };
+        assert_eq!(url(&OP), "https://123456789012.preferred.example/");
+        let anonymous = OperationInfo {
+            auth: AuthMode::Anonymous,
+            ..OP
+        };
+        assert_eq!(url(&anonymous), "https://none.preferred.example/");
+    }
 }
