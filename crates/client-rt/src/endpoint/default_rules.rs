@@ -6,8 +6,8 @@
 /// `https://<prefix>[-fips].<region>.<dnsSuffix or dualStackDnsSuffix>` from the region's
 /// partition, refusing FIPS or dual-stack where the partition does not support it.
 pub(crate) fn standard_rule_set(endpoint_prefix: &str) -> String {
-    // The prefix is inserted into JSON strings; anything but a host label would break them and
-    // the host, so the generator only emits labels and this keeps to the same set.
+    // The prefix is inserted into JSON strings and becomes part of a host: characters that
+    // could break either (quotes, braces, slashes) are dropped rather than trusted.
     let prefix: String = endpoint_prefix
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
