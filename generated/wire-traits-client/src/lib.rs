@@ -34,3 +34,4 @@ pub use ::ingot_client_rt::{
     SdkError, TimeoutConfig, TlsConfig,
 };
 pub use client::Client;
+pub use client::ClientContextParams;

@@ -650,6 +650,26 @@ pub mod put_blob {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             self.input.get_data()
         }
+        /// The thing the blob belongs to; its name picks the regional host.
+        pub fn thing(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.thing(input);
+            self
+        }
+        /// Sets or unsets `thing`.
+        pub fn set_thing(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_thing(input);
+            self
+        }
+        /// The value set for `thing`, if any.
+        pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_thing()
+        }
         /// The input built so far.
         pub fn as_input(
             &self,
@@ -689,8 +709,15 @@ pub mod put_blob {
         host_prefix: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-    pub fn endpoint_call(_input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
+    pub fn endpoint_call(input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
+            .param_opt(
+                "ThingName",
+                ::core::option::Option::Some(input)
+                    .and_then(|v| v.thing.as_ref())
+                    .map(|v| ::ingot_client_rt::endpoint::Value::String(v.clone())),
+            )
+            .param("Compressed", ::ingot_client_rt::endpoint::Value::Bool(true))
     }
     /// Sends a built input.
     pub async fn send(

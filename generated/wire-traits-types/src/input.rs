@@ -149,6 +149,8 @@ impl ::ingot_rt::json::ReadJson for GetThingInput {
 )]
 pub struct PutBlobInput {
     pub data: ::std::string::String,
+    /// The thing the blob belongs to; its name picks the regional host.
+    pub thing: ::core::option::Option<::std::string::String>,
 }
 impl PutBlobInput {
     /// Creates a builder for [`PutBlobInput`].
@@ -163,6 +165,9 @@ impl ::ingot_rt::json::WriteJson for PutBlobInput {
             let value = &self.data;
             ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
         }
+        if let ::core::option::Option::Some(value) = &self.thing {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("thing"));
+        }
         o.end();
     }
 }
@@ -173,14 +178,17 @@ impl ::ingot_rt::json::ReadJson for PutBlobInput {
     ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
         let object = cx.expect_object(v)?;
         let mut m_data: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        let mut m_thing: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
         for (key, value) in object {
             match key.as_str() {
                 "data" => m_data = cx.member("data", value)?,
+                "thing" => m_thing = cx.member("thing", value)?,
                 _ => {}
             }
         }
         ::core::result::Result::Ok(Self {
             data: cx.required(m_data, "data"),
+            thing: m_thing,
         })
     }
 }
@@ -354,6 +362,7 @@ pub mod builders {
     )]
     pub struct PutBlobInputBuilder {
         data: ::core::option::Option<::std::string::String>,
+        thing: ::core::option::Option<::std::string::String>,
     }
     impl PutBlobInputBuilder {
         /// Sets [`data`](super::PutBlobInput::data).
@@ -376,6 +385,26 @@ pub mod builders {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             &self.data
         }
+        /// Sets [`thing`](super::PutBlobInput::thing).
+        pub fn thing(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.thing = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`thing`](super::PutBlobInput::thing).
+        pub fn set_thing(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.thing = input;
+            self
+        }
+        /// The value set for [`thing`](super::PutBlobInput::thing), if any.
+        pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
+            &self.thing
+        }
         /// Builds [`PutBlobInput`](super::PutBlobInput); fails naming the first required member that was not set.
         pub fn build(
             self,
@@ -387,6 +416,7 @@ pub mod builders {
                         "PutBlobInput",
                         "data",
                     ))?,
+                thing: self.thing,
             })
         }
     }
