@@ -90,8 +90,8 @@ fn generate_crates(
 ) -> Result<Generated, Diagnostics> {
     guarded(files, || {
         with_lowered(files, settings, |index, lowered| {
-            let mut crates = emit::crates(&lowered.ir, opts)
-                .map_err(|e| with_warnings(e, &lowered.warnings))?;
+            let mut crates =
+                emit::crates(&lowered.ir, opts).map_err(|e| with_warnings(e, &lowered.warnings))?;
             if protocol_tests {
                 let tests = ir::protocol_tests::lower(index, &lowered.ir);
                 crates.push(
@@ -138,6 +138,7 @@ fn with_lowered<T>(
     let mut warnings = index.warnings.clone();
     warnings.extend(support::unsupported_traits(&index));
     let ir = ir::lower(&index, settings).map_err(|e| with_warnings(e, &warnings))?;
+    warnings.extend(ir.warnings.iter().cloned());
     let shapes = index.closure.len();
     then(
         &index,

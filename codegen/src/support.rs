@@ -137,8 +137,16 @@ pub const TRAITS: &[TraitSupport] = &[
     row("smithy.api#eventHeader", Ignored, "event streams only, whose operations are left out (warned)"),
     row("smithy.api#idRef", Ignored, "model validation of shape references"),
     row("smithy.api#timestampFormat", Implemented, "epoch-seconds, date-time and http-date"),
-    row("smithy.api#endpoint", Warned, "the host prefix is not added to the endpoint"),
-    row("smithy.api#hostLabel", Warned, "the host prefix is not added to the endpoint"),
+    row(
+        "smithy.api#endpoint",
+        Implemented,
+        "the host prefix goes in front of the resolved host (see Endpoints)",
+    ),
+    row(
+        "smithy.api#hostLabel",
+        Implemented,
+        "the member fills its label of the host prefix, checked as a DNS label",
+    ),
     row("smithy.api#suppress", Ignored, "silences model validators"),
     row("smithy.api#httpChecksumRequired", Warned, "no `Content-MD5` checksum is sent"),
     row("smithy.api#input", Ignored, "marks operation input structures; Ingot makes its own input type per operation"),

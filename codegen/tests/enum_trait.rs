@@ -108,7 +108,8 @@ fn generated_crates_equal_those_of_enum_shapes() {
     };
     let old = generate(model("1.0", STATUS_1_0, SIZE_1_0));
     let new = generate(model("2.0", STATUS_2_0, SIZE_2_0));
-    assert!(old.warnings.is_empty(), "{:?}", old.warnings);
+    // The upgrade itself adds no warning: both models warn alike (e.g. about a missing rule set).
+    assert_eq!(old.warnings, new.warnings);
     assert_eq!(old.crates, new.crates);
     let types = &old.crates[0].files;
     let types_rs = &types

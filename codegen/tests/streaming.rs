@@ -50,6 +50,7 @@ fn streaming_operations_are_left_out_with_a_warning() {
             format!("warning: operation left out of the generated client and server: its output reaches the streaming blob `ex#Bytes`, and Ingot does not support streaming yet\n  --> model/streams.json, shape `ex#Download`\n  = help: {help}"),
             format!("warning: operation left out of the generated client and server: its output reaches the event stream `ex#Events`, and Ingot does not support streaming yet\n  --> model/streams.json, shape `ex#Subscribe`\n  = help: {help}"),
             format!("warning: operation left out of the generated client and server: its input reaches the streaming blob `ex#Bytes`, and Ingot does not support streaming yet\n  --> model/streams.json, shape `ex#Upload`\n  = help: {help}"),
+            "warning: the service has no `smithy.rules#endpointRuleSet`; clients use the standard regional pattern `https://<endpointPrefix>.<region>.<partition DNS suffix>`\n  --> model/streams.json, shape `ex#Svc`".to_owned(),
         ]
     );
     let ir = lowered.ir;
@@ -74,7 +75,8 @@ fn generated_crates_have_no_trace_of_streaming_operations() {
         ingot_codegen::generate("model/streams.json", MODEL, &Default::default(), &opts())
             .unwrap_or_else(|d| panic!("{d}"));
     assert_eq!(generated.operations, 1);
-    assert_eq!(generated.warnings.len(), 3);
+    // Three streaming operations, and the missing endpoint rule set.
+    assert_eq!(generated.warnings.len(), 4);
     for krate in &generated.crates {
         for file in &krate.files {
             for gone in [

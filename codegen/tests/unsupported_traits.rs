@@ -56,9 +56,9 @@ fn unsupported_and_unknown_traits_are_warned_naming_shape_and_member() {
         [
             "warning: trait `smithy.api#fancy` is unknown to Ingot, the generated code ignores it\n  --> model/t.json, shape `ex#Op`",
             "warning: trait `smithy.api#httpChecksumRequired` is not supported, the generated code ignores it: no `Content-MD5` checksum is sent\n  --> model/t.json, shape `ex#Op`",
-            "warning: trait `smithy.api#hostLabel` is not supported, the generated code ignores it: the host prefix is not added to the endpoint\n  --> model/t.json, shape `ex#OpInput`, member `host`",
             "warning: trait `aws.custom#thing` is unknown to Ingot, the generated code ignores it\n  --> model/t.json, shape `ex#OpInput`, member `header`",
             "warning: trait `aws.api#clientEndpointDiscovery` is not supported, the generated code ignores it: endpoint discovery is not implemented; the regional endpoint is used\n  --> model/t.json, shape `ex#Svc`",
+            "warning: the service has no `smithy.rules#endpointRuleSet`; clients use the standard regional pattern `https://<endpointPrefix>.<region>.<partition DNS suffix>`\n  --> model/t.json, shape `ex#Svc`",
         ]
     );
 }
@@ -66,7 +66,7 @@ fn unsupported_and_unknown_traits_are_warned_naming_shape_and_member() {
 #[test]
 fn implemented_and_harmless_traits_give_no_warning() {
     let text = model(
-        r#", "aws.api#service": {"sdkId": "Quiet"}, "smithy.api#title": "Q", "smithy.api#xmlNamespace": {"uri": "x"}, "aws.protocols#restJson1": {}"#,
+        r#", "aws.api#service": {"sdkId": "Quiet"}, "smithy.rules#endpointRuleSet": {"version": "1.0", "parameters": {}, "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://quiet.example.com"}}]}, "smithy.api#title": "Q", "smithy.api#xmlNamespace": {"uri": "x"}, "aws.protocols#restJson1": {}"#,
         r#""smithy.api#readonly": {}, "smithy.api#examples": [], "smithy.api#suppress": ["X"]"#,
         r#""ex#OpInput": {"type": "structure", "members": {
             "a": {"target": "smithy.api#String", "traits": {"smithy.api#jsonName": "b", "smithy.api#since": "1", "smithy.api#idempotencyToken": {}}}

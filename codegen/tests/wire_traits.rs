@@ -82,6 +82,7 @@ fn ir_records_every_wire_trait() {
         [
             ("CreateThing", false),
             ("GetThing", false),
+            ("GetThingData", false),
             ("PutBlob", true)
         ]
     );

@@ -6,7 +6,15 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, prefixed, rust_type};
-use crate::ir::{OperationIr, Pagination, PathStep, Protocol, ServiceIr, TypeKind};
+use crate::ir::{
+    ContextSource, OperationIr, Pagination, ParamKind, PathStep, Protocol, ServiceIr, StaticValue,
+    TypeKind,
+};
+
+/// The runtime's rule-set value type, as generated code names it.
+fn value_ty() -> TokenStream {
+    quote! { ::ingot_client_rt::endpoint::Value }
+}
 
 /// `src/client.rs`: the service metadata and the `Client`.
 pub fn client_module(ir: &ServiceIr) -> TokenStream {
@@ -55,7 +63,19 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             }
         }
     });
+    let (rule_set_const, rule_set) = match ir.endpoint.rule_set {
+        Some(_) => (
+            Some(quote! {
+                /// The model's `smithy.rules#endpointRuleSet`, interpreted by the runtime.
+                pub const ENDPOINT_RULE_SET: &str = include_str!("endpoint_rule_set.json");
+            }),
+            quote! { ::core::option::Option::Some(ENDPOINT_RULE_SET) },
+        ),
+        None => (None, quote! { ::core::option::Option::None }),
+    };
+    let client_params = client_context_params(ir);
     quote! {
+        #rule_set_const
         /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
         pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
             target_prefix: #target_prefix,
@@ -66,7 +86,9 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             sdk_id: #sdk_id,
             query_compatible: #query_compatible,
             retryable_errors: &[#(#retryable_errors)*],
+            endpoint_rule_set: #rule_set,
         };
+        #client_params
         #client_doc
         #[doc = ""]
         #example
@@ -80,8 +102,10 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
                 Self { handle: ::ingot_client_rt::Client::new(&SERVICE, config) }
             }
             /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
-            /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, and the
-            /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`).
+            /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
+            /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_USE_FIPS_ENDPOINT`,
+            /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, ...; see
+            /// [`ConfigBuilder::from_env_with`](crate::ConfigBuilder::from_env_with)).
             pub fn from_env() -> Self {
                 Self::from_conf(::ingot_client_rt::Config::from_env())
             }
@@ -168,6 +192,14 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     } else {
         quote! { ::ingot_client_rt::AuthMode::SigV4 }
     };
+    let host_prefix = match &op.endpoint.host_prefix {
+        Some(p) => {
+            let t = &p.template;
+            quote! { ::core::option::Option::Some(#t) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let endpoint_call = endpoint_call(op, &input);
     let request_compression = if op.gzip_request {
         quote! { ::core::option::Option::Some(::ingot_client_rt::RequestEncoding::Gzip) }
     } else {
@@ -226,7 +258,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     // builder knows which were set and hands their names to the writer.
     let keeps = matches!(ir.type_def(&op.input).map(|d| &d.kind), Some(TypeKind::Structure(s)) if super::json::keeps_defaults(s));
     let exchange = quote! {
-        let raw = handle.invoke_operation(&OPERATION, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
+        let raw = handle.invoke_call(&OPERATION, &call, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
         match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
             ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
             ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(
@@ -262,6 +294,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                     keep: &[&str],
                 ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
                     #(#tokens)*
+                    let call = endpoint_call(&input);
                     let body = {
                         let mut w = ::ingot_rt::json::JsonWriter::new();
                         input.write_json_keeping(&mut w, keep);
@@ -282,6 +315,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                     #input_binding: #input,
                 ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
                     #(#tokens)*
+                    let call = endpoint_call(&input);
                     let body = ::ingot_rt::json::to_string(&input).into_bytes();
                     #exchange
                 }
@@ -338,11 +372,14 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             #paginator
 
             /// What the runtime needs to know to send this operation.
-            static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+            pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
                 name: #wire,
                 auth: #auth,
                 request_compression: #request_compression,
+                host_prefix: #host_prefix,
             };
+
+            #endpoint_call
 
             #send_fns
 
@@ -504,7 +541,12 @@ fn paginator(
 
 /// `Option<&Token>` of the token at `steps`, starting from `output: &Output`.
 fn borrow_path(steps: &[PathStep]) -> TokenStream {
-    let mut expr = quote! { ::core::option::Option::Some(output) };
+    borrow_path_from(quote! { output }, steps)
+}
+
+/// `Option<&T>` of the value at `steps`, starting from the reference `root`.
+fn borrow_path_from(root: TokenStream, steps: &[PathStep]) -> TokenStream {
+    let mut expr = quote! { ::core::option::Option::Some(#root) };
     for step in steps {
         let f = ident(&step.field);
         expr = match (step.optional, step.boxed) {
@@ -530,4 +572,232 @@ fn owned_path(steps: &[PathStep]) -> TokenStream {
         };
     }
     quote! { #expr.unwrap_or_default() }
+}
+
+/// `endpoint_call(&input)`: the endpoint parameters (`@contextParam`,
+/// `operationContextParams`, then `@staticContextParams`, which win) and host labels of a call.
+fn endpoint_call(op: &OperationIr, input: &Ident) -> TokenStream {
+    let value = value_ty();
+    let e = &op.endpoint;
+    let context = e.context_params.iter().map(|p| {
+        let name = &p.name;
+        let expr = context_value(&p.source);
+        quote! { .param_opt(#name, #expr) }
+    });
+    let statics = e.static_params.iter().map(|(name, v)| {
+        let v = match v {
+            StaticValue::String(s) => quote! { #value::String(::std::string::String::from(#s)) },
+            StaticValue::Bool(b) => quote! { #value::Bool(#b) },
+            StaticValue::StringArray(items) => {
+                quote! { #value::StringArray(::std::vec![#(::std::string::String::from(#items)),*]) }
+            }
+        };
+        quote! { .param(#name, #v) }
+    });
+    let labels = e
+        .host_prefix
+        .iter()
+        .flat_map(|p| &p.labels)
+        .map(|(label, step)| {
+            let f = ident(&step.field);
+            let v = if step.optional {
+                quote! { input.#f.as_deref().unwrap_or_default() }
+            } else {
+                quote! { input.#f.as_str() }
+            };
+            quote! { .host_label(#label, #v) }
+        });
+    let uses_input = !e.context_params.is_empty()
+        || e.host_prefix.as_ref().is_some_and(|p| !p.labels.is_empty());
+    let arg = if uses_input {
+        quote! { input }
+    } else {
+        quote! { _input }
+    };
+    quote! {
+        /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+        pub fn endpoint_call(#arg: &#input) -> ::ingot_client_rt::EndpointCall {
+            ::ingot_client_rt::EndpointCall::new()
+                #(#context)*
+                #(#statics)*
+                #(#labels)*
+        }
+    }
+}
+
+/// `Option<Value>` of a context parameter, read from `input`.
+fn context_value(source: &ContextSource) -> TokenStream {
+    let value = value_ty();
+    match source {
+        ContextSource::Path { steps, kind } => {
+            let at = borrow_path_from(quote! { input }, steps);
+            match kind {
+                ParamKind::String => quote! { #at.map(|v| #value::String(v.clone())) },
+                ParamKind::Bool => quote! { #at.map(|v| #value::Bool(*v)) },
+                ParamKind::StringArray => quote! { #at.map(|v| #value::StringArray(v.clone())) },
+            }
+        }
+        ContextSource::Keys { steps } => {
+            let at = borrow_path_from(quote! { input }, steps);
+            quote! {
+                #at.map(|map| {
+                    // Map order is not the model's: sorted, so equal inputs give equal parameters.
+                    let mut keys: ::std::vec::Vec<::std::string::String> = map.keys().cloned().collect();
+                    keys.sort();
+                    #value::StringArray(keys)
+                })
+            }
+        }
+        ContextSource::Projection { list, each } => {
+            let at = borrow_path_from(quote! { input }, list);
+            let collect = match each.as_slice() {
+                [] => quote! { items.clone() },
+                [one] => {
+                    let e = borrow_path_from(quote! { item }, one);
+                    quote! { items.iter().filter_map(|item| #e).cloned().collect() }
+                }
+                many => {
+                    let es = many.iter().map(|p| borrow_path_from(quote! { item }, p));
+                    quote! { items.iter().flat_map(|item| [#(#es),*]).flatten().cloned().collect() }
+                }
+            };
+            quote! { #at.map(|items| #value::StringArray(#collect)) }
+        }
+    }
+}
+
+/// `ClientContextParams`: typed setters on the runtime's `ConfigBuilder` for the service's
+/// `@clientContextParams`.
+fn client_context_params(ir: &ServiceIr) -> Option<TokenStream> {
+    let params = &ir.endpoint.client_params;
+    if params.is_empty() {
+        return None;
+    }
+    let value = value_ty();
+    let decls = params.iter().map(|p| {
+        let f = ident(&p.setter);
+        let doc = docs(p.docs.as_deref());
+        let arg = match p.kind {
+            ParamKind::String => quote! { impl ::core::convert::Into<::std::string::String> },
+            ParamKind::Bool => quote! { bool },
+            ParamKind::StringArray => quote! { ::std::vec::Vec<::std::string::String> },
+        };
+        quote! {
+            #doc
+            fn #f(self, value: #arg) -> Self;
+        }
+    });
+    let impls = params.iter().map(|p| {
+        let f = ident(&p.setter);
+        let name = &p.name;
+        let (arg, v) = match p.kind {
+            ParamKind::String => (
+                quote! { impl ::core::convert::Into<::std::string::String> },
+                quote! { #value::String(value.into()) },
+            ),
+            ParamKind::Bool => (quote! { bool }, quote! { #value::Bool(value) }),
+            ParamKind::StringArray => (
+                quote! { ::std::vec::Vec<::std::string::String> },
+                quote! { #value::StringArray(value) },
+            ),
+        };
+        quote! {
+            fn #f(self, value: #arg) -> Self {
+                self.client_context_param(#name, #v)
+            }
+        }
+    });
+    Some(quote! {
+        /// Typed setters for the service's client context parameters (`@clientContextParams`),
+        /// which its endpoint rules read.
+        pub trait ClientContextParams {
+            #(#decls)*
+        }
+        impl ClientContextParams for ::ingot_client_rt::ConfigBuilder {
+            #(#impls)*
+        }
+    })
+}
+
+/// `tests/endpoint_tests.rs`: every case of the model's `smithy.rules#endpointTests`
+/// (`tests/endpoint_tests.json`), checked through this client's parameter building.
+pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
+    ir.endpoint.tests.as_ref()?;
+    let krate = format_ident!("{}_client", ir.crate_base.replace('-', "_"));
+    // The sdkId is text in a format string: braces doubled.
+    let summary = format!(
+        "{}: {{outcome}}",
+        ir.sdk_id.replace('{', "{{").replace('}', "}}")
+    );
+    let arms: Vec<TokenStream> = ir
+        .endpoint
+        .tested_operations
+        .iter()
+        .filter_map(|name| ir.operations.iter().find(|o| &o.name == name))
+        .map(|op| {
+            let wire = &op.name;
+            let module = ident(&op.fn_name);
+            let input = ident(&op.input.name);
+            quote! {
+                #wire => {
+                    let input = ::ingot_rt::json::from_body::<::#krate::operation::#module::#input>(
+                        input.as_bytes(),
+                        &mut ::ingot_rt::json::ReadCx::new(),
+                    )
+                    .map_err(|e| ::std::format!("the input of {operation} does not parse: {e}"))?;
+                    ::core::result::Result::Ok((
+                        &::#krate::operation::#module::OPERATION,
+                        ::#krate::operation::#module::endpoint_call(&input),
+                    ))
+                }
+            }
+        })
+        .collect();
+    let (input_arg, body) = if arms.is_empty() {
+        (
+            quote! { _input },
+            quote! { ::core::result::Result::Err(::std::format!("no operation {operation} in this client")) },
+        )
+    } else {
+        (
+            quote! { input },
+            quote! {
+                match operation {
+                    #(#arms)*
+                    other => ::core::result::Result::Err(::std::format!("no operation {other} in this client")),
+                }
+            },
+        )
+    };
+    Some(quote! {
+        /// The model's endpoint test cases (in a module so rustfmt leaves the generated layout alone).
+        #[rustfmt::skip]
+        mod endpoint_tests {
+        use ::std::io::Write as _;
+
+        /// The operation named by a case and the endpoint call its input (JSON) gives.
+        fn operation_call(
+            operation: &str,
+            #input_arg: &str,
+        ) -> ::core::result::Result<
+            (&'static ::ingot_client_rt::OperationInfo, ::ingot_client_rt::EndpointCall),
+            ::std::string::String,
+        > {
+            #body
+        }
+
+        #[test]
+        fn endpoint_tests() {
+            let outcome = ::ingot_client_rt::endpoint::endpoint_tests::run(
+                &::#krate::client::SERVICE,
+                include_str!("endpoint_tests.json"),
+                &operation_call,
+            );
+            // Straight to stdout, which `cargo test` does not capture, so the count is seen
+            // on every run.
+            let _ = writeln!(::std::io::stdout(), #summary);
+            assert!(outcome.all_passed(), "{outcome}");
+        }
+        }
+    })
 }

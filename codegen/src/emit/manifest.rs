@@ -104,10 +104,15 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          /// One module per operation: fluent builder, input, output and error.\n#[rustfmt::skip]\npub mod operation;\n\n\
          pub use ::{types}::{{error, input, output, types}};\n\
          pub use ::{types}::{{Blob, DateTime, Document}};\n\n\
-         pub use ::ingot_client_rt::{{\n    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,\n    TimeoutConfig, TlsConfig,\n}};\npub use client::Client;\n",
+         pub use ::ingot_client_rt::{{\n    endpoint, Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig,\n    SdkError, TimeoutConfig, TlsConfig,\n}};\npub use client::Client;\n{client_params}",
         sdk = ir.sdk_id,
         service = ir.name,
         file = ir.model_file,
+        client_params = if ir.endpoint.client_params.is_empty() {
+            ""
+        } else {
+            "pub use client::ClientContextParams;\n"
+        },
     )
 }
 

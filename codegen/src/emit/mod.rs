@@ -93,7 +93,7 @@ fn service_crate(
         CrateKind::Client => manifest::client_lib(ir, &types_name, &header),
         CrateKind::Server => manifest::server_lib(ir, &types_name, &header),
     };
-    let files = vec![
+    let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
             contents: manifest::manifest(ir, kind, &name, opts, &header),
@@ -103,15 +103,36 @@ fn service_crate(
             contents: lib,
         },
     ];
+    if kind == CrateKind::Client {
+        // The endpoint rules and their tests are data: JSON as in the model, read by the runtime.
+        if let Some(rules) = &ir.endpoint.rule_set {
+            files.push(GeneratedFile {
+                path: "src/endpoint_rule_set.json".into(),
+                contents: rules.clone(),
+            });
+        }
+        if let Some(tests) = &ir.endpoint.tests {
+            files.push(GeneratedFile {
+                path: "tests/endpoint_tests.json".into(),
+                contents: tests.clone(),
+            });
+        }
+    }
     let modules: Vec<(&str, TokenStream)> = match kind {
         CrateKind::Types => Module::ALL
             .iter()
             .map(|m| (m.file(), module_tokens(ir, *m)))
             .collect(),
-        CrateKind::Client => vec![
-            ("src/client.rs", client::client_module(ir)),
-            ("src/operation.rs", client::operation_module(ir, &types)),
-        ],
+        CrateKind::Client => {
+            let mut modules = vec![
+                ("src/client.rs", client::client_module(ir)),
+                ("src/operation.rs", client::operation_module(ir, &types)),
+            ];
+            if let Some(tests) = client::endpoint_tests(ir) {
+                modules.push(("tests/endpoint_tests.rs", tests));
+            }
+            modules
+        }
         CrateKind::Server => vec![
             ("src/operation.rs", server::operation_module(ir, &types)),
             ("src/service.rs", server::service_module(ir)),

@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use base64::Engine as _;
 use serde_json::Value;
 
+use super::endpoint::{self, Report};
 use super::naming::{self, RustIdent};
 use super::wire_traits;
 use super::{
-    Constraints, DefaultValue, EnumVariant, ErrorInfo, MemberIr, Module, NamedKind, OperationIr,
-    Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty, TyKind, TypeDef, TypeKind,
-    TypePath, Validation,
+    Constraints, DefaultValue, EnumVariant, ErrorInfo, MemberIr, Module, NamedKind,
+    OperationEndpoint, OperationIr, Pagination, PathStep, ServiceIr, Settings, StructureIr, Ty,
+    TyKind, TypeDef, TypeKind, TypePath, Validation,
 };
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::docs::html_to_markdown;
@@ -30,6 +31,8 @@ struct Lowering<'a, 'm> {
     index: &'a ShapeIndex<'m>,
     file: &'m str,
     diags: Diagnostics,
+    /// Reported, but generation goes on.
+    warnings: Vec<Diagnostic>,
     /// Named data and error types by shape id.
     paths: BTreeMap<ShapeId, TypePath>,
     /// Struct/union shapes each struct/union reaches through direct member edges.
@@ -44,6 +47,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             index,
             file: &index.model.file,
             diags: Diagnostics::default(),
+            warnings: Vec::new(),
             paths: BTreeMap::new(),
             reach: BTreeMap::new(),
             query_compatible: false,
@@ -170,11 +174,36 @@ impl<'a, 'm> Lowering<'a, 'm> {
         for id in op_ids {
             let (mut op, input, output) = self.operation(&id);
             op.paginated = self.pagination(self.index.shape(&id), &input, &output, &types);
+            let op_shape = self.index.shape(&id);
+            if let ShapeKind::Operation(o) = &op_shape.kind {
+                let mut report = Report {
+                    file: self.file,
+                    errors: &mut self.diags,
+                    warnings: &mut self.warnings,
+                };
+                op.endpoint = endpoint::operation(
+                    op_shape,
+                    self.index.shape(&o.input),
+                    &input,
+                    &types,
+                    &mut report,
+                );
+            }
             types.push(input);
             types.push(output);
             operations.push(op);
         }
         operations.sort_by(|a, b| a.name.cmp(&b.name));
+        let op_names: Vec<String> = operations.iter().map(|o| o.name.clone()).collect();
+        let endpoint = endpoint::service(
+            svc,
+            &op_names,
+            &mut Report {
+                file: self.file,
+                errors: &mut self.diags,
+                warnings: &mut self.warnings,
+            },
+        );
         types.sort_by(|a, b| a.path.cmp(&b.path));
         for w in types.windows(2) {
             if w[0].path == w[1].path {
@@ -209,6 +238,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
             query_compatible: self.query_compatible,
             operations,
             types,
+            endpoint,
+            warnings: std::mem::take(&mut self.warnings),
         }
     }
 
@@ -341,6 +372,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             paginated: None,
             optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
             gzip_request: wire_traits::request_compression(self.file, shape, &mut self.diags),
+            endpoint: OperationEndpoint::default(),
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
                     .traits
@@ -785,7 +817,11 @@ fn int_enum_value(m: &Member) -> Option<i32> {
 }
 
 /// Follows a dot-separated member path from `start` through structure types.
-fn resolve_path(start: &TypeDef, path: &str, types: &[TypeDef]) -> Option<(Vec<PathStep>, Ty)> {
+pub(super) fn resolve_path(
+    start: &TypeDef,
+    path: &str,
+    types: &[TypeDef],
+) -> Option<(Vec<PathStep>, Ty)> {
     let mut current = start;
     let mut steps = Vec::new();
     let mut parts = path.split('.').peekable();

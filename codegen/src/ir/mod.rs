@@ -4,6 +4,7 @@
 //! output type per operation, boxes recursive members and names everything. Emitters read only
 //! these types.
 
+mod endpoint;
 mod lower;
 pub mod naming;
 pub mod protocol_tests;
@@ -45,6 +46,99 @@ pub struct ServiceIr {
     pub operations: Vec<OperationIr>,
     /// Sorted by module, then name.
     pub types: Vec<TypeDef>,
+    /// How clients find the service's endpoint.
+    pub endpoint: EndpointIr,
+    /// What the generator could not honour but generated anyway (e.g. an
+    /// `operationContextParams` path outside the supported subset); printed, never fatal.
+    pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+/// The service's endpoint rules (`smithy.rules#*` traits), as clients use them.
+#[derive(Clone, Debug, Default)]
+pub struct EndpointIr {
+    /// `smithy.rules#endpointRuleSet` as compact JSON, embedded in the client and interpreted
+    /// by the runtime; `None`: the runtime's standard regional pattern.
+    pub rule_set: Option<String>,
+    /// `smithy.rules#endpointTests` as pretty JSON, when it has cases: written next to the
+    /// client's generated endpoint test.
+    pub tests: Option<String>,
+    /// The operations those cases call, by wire name, sorted.
+    pub tested_operations: Vec<String>,
+    /// `@clientContextParams`: typed configuration setters, sorted by name.
+    pub client_params: Vec<ClientParam>,
+}
+
+/// One `@clientContextParams` entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientParam {
+    /// The rule-set parameter name.
+    pub name: String,
+    /// The configuration setter, e.g. `disable_s3_express`.
+    pub setter: RustIdent,
+    pub kind: ParamKind,
+    pub docs: Option<String>,
+}
+
+/// The value types of rule-set parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParamKind {
+    String,
+    Bool,
+    StringArray,
+}
+
+/// What one operation adds to the endpoint parameters, and its host prefix.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OperationEndpoint {
+    /// `@staticContextParams`, in model order.
+    pub static_params: Vec<(String, StaticValue)>,
+    /// `@contextParam` members and `smithy.rules#operationContextParams`, by parameter name.
+    pub context_params: Vec<ContextParam>,
+    /// `@endpoint(hostPrefix)`.
+    pub host_prefix: Option<HostPrefix>,
+}
+
+/// A `@staticContextParams` value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StaticValue {
+    String(String),
+    Bool(bool),
+    StringArray(Vec<String>),
+}
+
+/// A rule-set parameter read from the operation input.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContextParam {
+    pub name: String,
+    pub source: ContextSource,
+}
+
+/// Where in the input a context parameter's value is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContextSource {
+    /// The member at the end of a path (`@contextParam`, or `A.B`): a string, boolean or list
+    /// of strings.
+    Path {
+        steps: Vec<PathStep>,
+        kind: ParamKind,
+    },
+    /// `keys(A.B)`: the keys of a map with string keys, sorted.
+    Keys { steps: Vec<PathStep> },
+    /// `A[*].B.C` or `A[*].[B.C, D.E][]`: the strings found at each path in each element of a
+    /// list of structures (in list order, then path order); `each` is empty for a list of
+    /// strings (`A[*]`).
+    Projection {
+        list: Vec<PathStep>,
+        each: Vec<Vec<PathStep>>,
+    },
+}
+
+/// `@endpoint(hostPrefix)` with its `@hostLabel` members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostPrefix {
+    pub template: String,
+    /// `{Label}` name and the input member holding its value (a string).
+    pub labels: Vec<(String, PathStep)>,
 }
 
 /// How a generated server answers constraint violations.
@@ -134,6 +228,8 @@ pub struct OperationIr {
     pub optional_auth: bool,
     /// `@requestCompression` names `gzip`: clients may gzip the request body.
     pub gzip_request: bool,
+    /// Endpoint parameters and host prefix of the operation.
+    pub endpoint: OperationEndpoint,
 }
 
 /// `@paginated`, merged with the service's, with its member paths resolved against the

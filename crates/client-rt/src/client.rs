@@ -13,7 +13,9 @@ use tracing::Instrument;
 
 use crate::config::Config;
 use crate::credentials::CredentialsCache;
-use crate::endpoint::{resolve_endpoint, Endpoint};
+use crate::endpoint::{
+    expand_host_prefix, BuiltIns, EndpointCall, Params, ResolvedEndpoint, Resolver, RuleSet,
+};
 use crate::error::{
     ConstructionFailure, DispatchFailure, InvokeError, ResponseError, ServiceErrorResponse,
     TimeoutError, TimeoutKind,
@@ -45,7 +47,8 @@ pub struct Client {
 struct Inner {
     service: &'static ServiceInfo,
     config: Config,
-    endpoint: Result<Endpoint, ConstructionFailure>,
+    /// The client-wide rule parameters and the resolver, or why the rule set is unusable.
+    endpoints: Result<(BuiltIns, Resolver), ConstructionFailure>,
     http: Result<HttpClient, ConstructionFailure>,
     credentials: Option<CredentialsCache>,
     retry_quota: TokenBucket,
@@ -57,7 +60,10 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("service", &self.inner.service.sdk_id)
-            .field("endpoint", &self.inner.endpoint.as_ref().map(|e| e.uri()))
+            .field(
+                "endpoint_params",
+                &self.inner.endpoints.as_ref().map(|(b, _)| b.params()),
+            )
             .field("config", &self.inner.config)
             .finish_non_exhaustive()
     }
@@ -76,19 +82,21 @@ struct Payload {
 }
 
 impl Client {
-    /// Creates a client for `service`. Never fails: a configuration problem (bad endpoint URL, no
-    /// region for the default endpoint) is returned by every call as a construction failure.
+    /// Creates a client for `service`. Never fails: a configuration problem (an unusable rule
+    /// set, TLS roots) is returned by every call as a construction failure.
     ///
-    /// The endpoint is resolved here: explicit `endpoint_url` > `AWS_ENDPOINT_URL_<env_name>` >
-    /// `AWS_ENDPOINT_URL` (both only when the config came from the environment) > the default.
+    /// The service's endpoint rule set is parsed here and its client-wide parameters fixed:
+    /// region, FIPS, dual-stack, account-id endpoint mode, client context parameters and
+    /// `SDK::Endpoint` (explicit `endpoint_url` > `AWS_ENDPOINT_URL_<env_name>` >
+    /// `AWS_ENDPOINT_URL`, both only when the config came from the environment). Each call then
+    /// resolves its endpoint from these and its own parameters, before anything is sent.
     pub fn new(service: &'static ServiceInfo, config: Config) -> Self {
-        let no_env = |_: &str| None;
-        let env: &dyn Fn(&str) -> Option<String> = match config.env() {
-            Some(lookup) => lookup.as_ref(),
-            None => &no_env,
-        };
-        let endpoint = resolve_endpoint(service, config.endpoint_url(), config.region(), env);
-        let http = build_http_client(config.timeout_config().connect(), config.tls_config());
+        let endpoints = endpoint_setup(service, &config);
+        let http = build_http_client(
+            config.timeout_config().connect(),
+            config.tls_config(),
+            config.host_overrides(),
+        );
         let credentials = config
             .credentials_provider()
             .cloned()
@@ -98,7 +106,7 @@ impl Client {
             inner: Arc::new(Inner {
                 service,
                 config,
-                endpoint,
+                endpoints,
                 http,
                 credentials,
                 retry_quota: TokenBucket::new(),
@@ -118,9 +126,49 @@ impl Client {
         self.inner.service
     }
 
-    /// The resolved endpoint, or why it could not be resolved.
-    pub fn endpoint(&self) -> Result<&Endpoint, &ConstructionFailure> {
-        self.inner.endpoint.as_ref()
+    /// The rule-set parameters of a call of `op` with `call`'s values: the client-wide ones,
+    /// the account id of the credentials (for signed operations whose rules take one), then the
+    /// call's own.
+    pub async fn endpoint_params(
+        &self,
+        op: &OperationInfo,
+        call: &EndpointCall,
+    ) -> Result<Params, ConstructionFailure> {
+        let (builtins, _) = self.inner.endpoints.as_ref().map_err(Clone::clone)?;
+        let account_id = match (builtins.account_id_param(), &self.inner.credentials) {
+            (Some(_), Some(credentials)) if op.auth == AuthMode::SigV4 => credentials
+                .get()
+                .await?
+                .account_id()
+                .map(|id| id.as_str().to_owned()),
+            _ => None,
+        };
+        Ok(builtins.with_call(call, account_id.as_deref()))
+    }
+
+    /// Where a call of `op` with `call`'s values goes: its parameters resolved by the rules (or
+    /// the configured resolver), with the operation's host prefix applied unless disabled. A
+    /// rules error is a construction failure carrying the rule's message.
+    pub async fn resolve_endpoint(
+        &self,
+        op: &OperationInfo,
+        call: &EndpointCall,
+    ) -> Result<Arc<ResolvedEndpoint>, ConstructionFailure> {
+        let (builtins, resolver) = self.inner.endpoints.as_ref().map_err(Clone::clone)?;
+        // The common case, a call adding nothing to the client-wide parameters, looks them up
+        // as they are, without building a new set.
+        let resolved = if !call.has_params() && builtins.account_id_param().is_none() {
+            resolver.resolve(builtins.params())?
+        } else {
+            resolver.resolve(&self.endpoint_params(op, call).await?)?
+        };
+        match op.host_prefix {
+            Some(template) if !self.inner.config.disable_host_prefix() => {
+                let prefix = expand_host_prefix(template, call.host_labels())?;
+                Ok(Arc::new(resolved.with_host_prefix(&prefix)?))
+            }
+            _ => Ok(resolved),
+        }
     }
 
     /// POSTs `body` to `/` with `X-Amz-Target: <target_prefix>.<operation>` and the protocol's
@@ -146,6 +194,7 @@ impl Client {
             name: operation,
             auth,
             request_compression: None,
+            host_prefix: None,
         };
         self.invoke_operation(&op, body).await
     }
@@ -156,6 +205,17 @@ impl Client {
     pub async fn invoke_operation(
         &self,
         op: &OperationInfo,
+        body: Vec<u8>,
+    ) -> Result<RawResponse, InvokeError> {
+        self.invoke_call(op, &EndpointCall::new(), body).await
+    }
+
+    /// Like [`Self::invoke_operation`], with the endpoint parameters and host labels of this
+    /// call (what generated operations send).
+    pub async fn invoke_call(
+        &self,
+        op: &OperationInfo,
+        call: &EndpointCall,
         body: Vec<u8>,
     ) -> Result<RawResponse, InvokeError> {
         let span = tracing::info_span!(
@@ -179,7 +239,7 @@ impl Client {
         };
         // The span is handed down explicitly rather than read back with `Span::current()`, so the
         // fields are recorded even under subscribers that do not track the current span.
-        let call = self.call_with_retries(op, &payload, span.clone());
+        let call = self.call_with_retries(op, call, &payload, span.clone());
         let outer = span.clone();
         async move {
             let result = match self.inner.config.timeout_config().operation() {
@@ -209,14 +269,16 @@ impl Client {
     async fn call_with_retries(
         &self,
         op: &OperationInfo,
+        call: &EndpointCall,
         payload: &Payload,
         span: tracing::Span,
     ) -> Result<RawResponse, InvokeError> {
         let inner = &*self.inner;
-        let endpoint = inner
-            .endpoint
-            .as_ref()
-            .map_err(|e| InvokeError::Construction(e.clone()))?;
+        // Once per call, before anything is sent: every attempt goes to the same endpoint.
+        let endpoint = self
+            .resolve_endpoint(op, call)
+            .await
+            .map_err(InvokeError::Construction)?;
         let http = inner
             .http
             .as_ref()
@@ -235,7 +297,14 @@ impl Client {
         loop {
             span.record("attempts", attempt);
             let request = self
-                .build_request(endpoint, op, payload, attempt, max_attempts, &invocation_id)
+                .build_request(
+                    &endpoint,
+                    op,
+                    payload,
+                    attempt,
+                    max_attempts,
+                    &invocation_id,
+                )
                 .await
                 .map_err(InvokeError::Construction)?;
             let (error, kind, server_hint) = match send(
@@ -292,7 +361,7 @@ impl Client {
 
     async fn build_request(
         &self,
-        endpoint: &Endpoint,
+        resolved: &ResolvedEndpoint,
         op: &OperationInfo,
         payload: &Payload,
         attempt: u32,
@@ -300,6 +369,7 @@ impl Client {
         invocation_id: &HeaderValue,
     ) -> Result<Request<Full<Bytes>>, ConstructionFailure> {
         let inner = &*self.inner;
+        let endpoint = resolved.endpoint();
         let invalid = |what: &str, e: Box<dyn std::error::Error + Send + Sync>| {
             ConstructionFailure::new(format!("invalid {what}"), Some(e))
         };
@@ -332,6 +402,10 @@ impl Client {
             HeaderValue::from_str(&target).map_err(|e| invalid("operation name", Box::new(e)))?,
         );
         headers.insert(X_AMZ_USER_AGENT.clone(), inner.x_amz_user_agent.clone());
+        // Headers the endpoint asks for are signed like the protocol's own.
+        for (name, value) in resolved.headers() {
+            headers.append(name.clone(), value.clone());
+        }
 
         if op.auth == AuthMode::SigV4 {
             let credentials = inner
@@ -342,13 +416,20 @@ impl Client {
                 })?
                 .get()
                 .await?;
-            let region = inner.config.region().ok_or_else(|| {
-                ConstructionFailure::new("no region configured to sign the request for", None)
-            })?;
+            // The endpoint's `authSchemes` decide the scope when they name one (e.g. a
+            // partition-wide signing region); the configuration and the model otherwise.
+            let region = resolved
+                .signing_region()
+                .or(inner.config.region())
+                .ok_or_else(|| {
+                    ConstructionFailure::new("no region configured to sign the request for", None)
+                })?;
             let ctx = SigningContext {
                 credentials: &credentials,
                 region,
-                signing_name: inner.service.signing_name,
+                signing_name: resolved
+                    .signing_name()
+                    .unwrap_or(inner.service.signing_name),
                 time: inner.config.now(),
             };
             sign_request(&mut request, &payload.body, &ctx)?;
@@ -365,6 +446,36 @@ impl Client {
         );
         Ok(request)
     }
+}
+
+/// The client-wide endpoint parameters and resolver of `service` under `config`.
+fn endpoint_setup(
+    service: &ServiceInfo,
+    config: &Config,
+) -> Result<(BuiltIns, Resolver), ConstructionFailure> {
+    let standard;
+    let json = match service.endpoint_rule_set {
+        Some(json) => json,
+        None => {
+            standard = crate::endpoint::standard_rule_set(service.endpoint_prefix);
+            &standard
+        }
+    };
+    let rules = RuleSet::from_json_str(json).map_err(|e| {
+        ConstructionFailure::new(
+            format!(
+                "the endpoint rule set of {} is invalid: {e}",
+                service.sdk_id
+            ),
+            Some(Box::new(e)),
+        )
+    })?;
+    let builtins = BuiltIns::new(service, config, &rules);
+    let resolver = match config.endpoint_resolver() {
+        Some(custom) => Resolver::Custom(custom.clone()),
+        None => Resolver::rules(Arc::new(rules), config.partitions().cloned()),
+    };
+    Ok((builtins, resolver))
 }
 
 /// One attempt: send, then read the whole body, within the attempt timeout if any.
@@ -448,6 +559,7 @@ mod tests {
         sdk_id: "Cognito Identity Provider",
         query_compatible: false,
         retryable_errors: &[],
+        endpoint_rule_set: None,
     };
 
     #[test]
@@ -468,19 +580,176 @@ mod tests {
         assert_eq!(retry_after(&headers), None);
     }
 
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    static OP: OperationInfo = OperationInfo {
+        name: "GetUser",
+        auth: AuthMode::SigV4,
+        request_compression: None,
+        host_prefix: None,
+    };
+
+    fn resolve(config: Config) -> Result<String, String> {
+        let client = Client::new(&SERVICE, config);
+        runtime()
+            .block_on(client.resolve_endpoint(&OP, &EndpointCall::new()))
+            .map(|e| e.endpoint().uri().to_string())
+            .map_err(|e| e.to_string())
+    }
+
     #[test]
     fn bad_configuration_surfaces_on_call_not_on_new() {
         let client = Client::new(&SERVICE, Config::builder().build());
-        let err = client.endpoint().unwrap_err();
-        assert_eq!(err.to_string(), "Invalid Configuration: Missing Region");
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let result = runtime.block_on(client.invoke("GetUser", b"{}".to_vec()));
-        assert!(
-            matches!(result, Err(InvokeError::Construction(_))),
-            "{result:?}"
+        let result = runtime().block_on(client.invoke("GetUser", b"{}".to_vec()));
+        match result {
+            Err(InvokeError::Construction(e)) => {
+                assert_eq!(e.to_string(), "Invalid Configuration: Missing Region")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn standard_rules_without_a_model_rule_set() {
+        let region = |r: &str| Config::builder().region(r).build();
+        assert_eq!(
+            resolve(region("eu-west-1")).unwrap(),
+            "https://cognito-idp.eu-west-1.amazonaws.com/"
         );
+        assert_eq!(
+            resolve(region("cn-north-1")).unwrap(),
+            "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
+        );
+        let fips = Config::builder()
+            .region("us-gov-west-1")
+            .use_fips(true)
+            .build();
+        assert_eq!(
+            resolve(fips).unwrap(),
+            "https://cognito-idp-fips.us-gov-west-1.amazonaws.com/"
+        );
+        let dual = Config::builder()
+            .region("us-east-1")
+            .use_dual_stack(true)
+            .build();
+        assert_eq!(
+            resolve(dual).unwrap(),
+            "https://cognito-idp.us-east-1.api.aws/"
+        );
+        let custom = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("http://127.0.0.1:9")
+            .build();
+        assert_eq!(resolve(custom).unwrap(), "http://127.0.0.1:9/");
+        let bad = Config::builder()
+            .region("us-east-1")
+            .endpoint_url("http://127.0.0.1:9")
+            .use_fips(true)
+            .build();
+        assert_eq!(
+            resolve(bad).unwrap_err(),
+            "Invalid Configuration: FIPS and custom endpoint are not supported"
+        );
+    }
+
+    #[test]
+    fn results_are_cached_per_parameter_set() {
+        let client = Client::new(&SERVICE, Config::builder().region("us-east-1").build());
+        let rt = runtime();
+        let first = rt
+            .block_on(client.resolve_endpoint(&OP, &EndpointCall::new()))
+            .unwrap();
+        let second = rt
+            .block_on(client.resolve_endpoint(&OP, &EndpointCall::new()))
+            .unwrap();
+        assert!(Arc::ptr_eq(&first, &second));
+        let (_, resolver) = client.inner.endpoints.as_ref().unwrap();
+        assert_eq!(resolver.cached(), 1);
+    }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        let client = Client::new(&SERVICE, Config::builder().region("us-east-1").build());
+        let rt = runtime();
+        for i in 0..300 {
+            let call = EndpointCall::new().param(
+                "Unused",
+                crate::endpoint::Value::String(format!("value-{i}")),
+            );
+            rt.block_on(client.resolve_endpoint(&OP, &call)).unwrap();
+        }
+        let (_, resolver) = client.inner.endpoints.as_ref().unwrap();
+        assert_eq!(resolver.cached(), 256);
+    }
+
+    #[test]
+    fn a_user_partition_table_replaces_the_built_in_one() {
+        let table = r#"{"version": "1.1", "partitions": [{
+            "id": "lab", "regionRegex": "^lab-[a-z]+-\\d+$", "regions": {"lab-west-1": {}},
+            "outputs": {"name": "lab", "dnsSuffix": "lab.example", "dualStackDnsSuffix": "dual.lab.example",
+                        "supportsFIPS": false, "supportsDualStack": true, "implicitGlobalRegion": "lab-west-1"}
+        }]}"#;
+        let partitions = crate::endpoint::Partitions::from_json_str(table).unwrap();
+        let config = Config::builder()
+            .region("lab-west-1")
+            .partitions(partitions)
+            .build();
+        assert_eq!(
+            resolve(config).unwrap(),
+            "https://cognito-idp.lab-west-1.lab.example/"
+        );
+        let fips = Config::builder()
+            .region("lab-west-1")
+            .use_fips(true)
+            .partitions(crate::endpoint::Partitions::from_json_str(table).unwrap())
+            .build();
+        assert_eq!(
+            resolve(fips).unwrap_err(),
+            "FIPS is enabled but this partition does not support FIPS"
+        );
+    }
+
+    #[test]
+    fn account_id_comes_from_the_credentials_of_signed_calls() {
+        let rules = r#"{"version": "1.0", "parameters": {
+            "AccountId": {"type": "string", "builtIn": "AWS::Auth::AccountId", "required": false},
+            "Mode": {"type": "string", "builtIn": "AWS::Auth::AccountIdEndpointMode", "required": false}},
+          "rules": [
+            {"conditions": [{"fn": "isSet", "argv": [{"ref": "AccountId"}]}], "type": "endpoint",
+             "endpoint": {"url": "https://{AccountId}.{Mode}.example"}},
+            {"conditions": [], "type": "endpoint", "endpoint": {"url": "https://none.{Mode}.example"}}]}"#;
+        let service: &'static ServiceInfo = Box::leak(Box::new(ServiceInfo {
+            endpoint_rule_set: Some(rules),
+            ..SERVICE
+        }));
+        let creds = aws_credential_types::Credentials::builder()
+            .access_key_id("AKID")
+            .secret_access_key("SECRET")
+            .account_id("123456789012")
+            .provider_name("test")
+            .build();
+        let client = Client::new(
+            service,
+            Config::builder().credentials_provider(creds).build(),
+        );
+        let rt = runtime();
+        let url = |op: &OperationInfo| {
+            rt.block_on(client.resolve_endpoint(op, &EndpointCall::new()))
+                .unwrap()
+                .endpoint()
+                .uri()
+                .to_string()
+        };
+        assert_eq!(url(&OP), "https://123456789012.preferred.example/");
+        let anonymous = OperationInfo {
+            auth: AuthMode::Anonymous,
+            ..OP
+        };
+        assert_eq!(url(&anonymous), "https://none.preferred.example/");
     }
 }

@@ -1,7 +1,9 @@
 //! Client configuration: region, credentials, endpoint override, retry, timeout and TLS settings,
 //! built explicitly or read from the standard AWS environment variables.
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::SystemTime;
 
@@ -9,6 +11,7 @@ use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvid
 use aws_credential_types::Credentials;
 
 use crate::compression::RequestCompressionConfig;
+use crate::endpoint::{Partitions, ResolveEndpoint, Value};
 use crate::retry::RetryConfig;
 use crate::timeout::TimeoutConfig;
 use crate::tls::TlsConfig;
@@ -32,6 +35,14 @@ pub struct Config {
     time_source: Option<TimeSource>,
     env: Option<EnvLookup>,
     compression: RequestCompressionConfig,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
+    account_id_endpoint_mode: Option<String>,
+    disable_host_prefix: bool,
+    partitions: Option<Arc<Partitions>>,
+    endpoint_resolver: Option<Arc<dyn ResolveEndpoint>>,
+    client_context_params: BTreeMap<String, Value>,
+    host_overrides: BTreeMap<String, IpAddr>,
 }
 
 impl Config {
@@ -87,6 +98,47 @@ impl Config {
         &self.tls
     }
 
+    /// `AWS::UseFIPS`: whether FIPS endpoints are asked for (`None`: the rule set's default).
+    pub fn use_fips(&self) -> Option<bool> {
+        self.use_fips
+    }
+
+    /// `AWS::UseDualStack`: whether dual-stack (IPv6) endpoints are asked for.
+    pub fn use_dual_stack(&self) -> Option<bool> {
+        self.use_dual_stack
+    }
+
+    /// `AWS::Auth::AccountIdEndpointMode` (`preferred`, `required` or `disabled`); unset means
+    /// `preferred`, as in the AWS SDKs.
+    pub fn account_id_endpoint_mode(&self) -> Option<&str> {
+        self.account_id_endpoint_mode.as_deref()
+    }
+
+    /// Whether `@endpoint(hostPrefix)` prefixes are left off the host.
+    pub fn disable_host_prefix(&self) -> bool {
+        self.disable_host_prefix
+    }
+
+    /// The partition table the rules' `aws.partition` reads, when it is not the built-in one.
+    pub fn partitions(&self) -> Option<&Arc<Partitions>> {
+        self.partitions.as_ref()
+    }
+
+    /// The user's endpoint resolver, when one replaces the model's rules.
+    pub fn endpoint_resolver(&self) -> Option<&Arc<dyn ResolveEndpoint>> {
+        self.endpoint_resolver.as_ref()
+    }
+
+    /// Client context parameters (`@clientContextParams`) by rule-set parameter name.
+    pub fn client_context_params(&self) -> &BTreeMap<String, Value> {
+        &self.client_context_params
+    }
+
+    /// Host names connected to at a fixed address instead of asking DNS.
+    pub fn host_overrides(&self) -> &BTreeMap<String, IpAddr> {
+        &self.host_overrides
+    }
+
     /// The signing time: the configured time source, else the system clock.
     pub(crate) fn now(&self) -> SystemTime {
         self.time_source
@@ -116,6 +168,14 @@ impl fmt::Debug for Config {
             .field("custom_time_source", &self.time_source.is_some())
             .field("reads_env", &self.env.is_some())
             .field("request_compression", &self.compression)
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
+            .field("account_id_endpoint_mode", &self.account_id_endpoint_mode)
+            .field("disable_host_prefix", &self.disable_host_prefix)
+            .field("custom_partitions", &self.partitions.is_some())
+            .field("endpoint_resolver", &self.endpoint_resolver)
+            .field("client_context_params", &self.client_context_params)
+            .field("host_overrides", &self.host_overrides)
             .finish()
     }
 }
@@ -143,7 +203,11 @@ impl ConfigBuilder {
     ///
     /// Reads `AWS_REGION` (else `AWS_DEFAULT_REGION`); `AWS_ACCESS_KEY_ID`,
     /// `AWS_SECRET_ACCESS_KEY` and the optional `AWS_SESSION_TOKEN`; `AWS_MAX_ATTEMPTS`;
-    /// `AWS_DISABLE_REQUEST_COMPRESSION` and `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`. The
+    /// `AWS_DISABLE_REQUEST_COMPRESSION` and `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`;
+    /// `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT` and
+    /// `AWS_DISABLE_HOST_PREFIX_INJECTION` (`true` or `false`, other values ignored);
+    /// `AWS_ACCOUNT_ID_ENDPOINT_MODE` and `AWS_ACCOUNT_ID` (the account id given to
+    /// account-based endpoint rules along with the environment's credentials). The
     /// lookup is kept so the client can resolve `AWS_ENDPOINT_URL_<SERVICE>` and
     /// `AWS_ENDPOINT_URL` once it knows its service. Empty values count as unset.
     pub fn from_env_with(lookup: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Self {
@@ -155,15 +219,31 @@ impl ConfigBuilder {
         if let (Some(akid), Some(secret)) =
             (lookup("AWS_ACCESS_KEY_ID"), lookup("AWS_SECRET_ACCESS_KEY"))
         {
-            let token = lookup("AWS_SESSION_TOKEN");
-            builder = builder.credentials_provider(Credentials::new(
-                akid.trim(),
-                secret.trim(),
-                token.map(|t| t.trim().to_owned()),
-                None,
-                "Environment",
-            ));
+            let mut credentials = Credentials::builder()
+                .access_key_id(akid.trim())
+                .secret_access_key(secret.trim())
+                .provider_name("Environment");
+            if let Some(token) = lookup("AWS_SESSION_TOKEN") {
+                credentials = credentials.session_token(token.trim());
+            }
+            if let Some(account) = lookup("AWS_ACCOUNT_ID") {
+                credentials = credentials.account_id(account.trim());
+            }
+            builder = builder.credentials_provider(credentials.build());
         }
+        let flag = |name: &str| {
+            lookup(name).and_then(|v| match v.trim().to_ascii_lowercase().as_str() {
+                "true" => Some(true),
+                "false" => Some(false),
+                _ => None,
+            })
+        };
+        builder.config.use_fips = flag("AWS_USE_FIPS_ENDPOINT");
+        builder.config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT");
+        builder.config.disable_host_prefix =
+            flag("AWS_DISABLE_HOST_PREFIX_INJECTION").unwrap_or(false);
+        builder.config.account_id_endpoint_mode =
+            lookup("AWS_ACCOUNT_ID_ENDPOINT_MODE").map(|m| m.trim().to_ascii_lowercase());
         // An unparseable or zero value is ignored rather than failing: the default still works.
         if let Some(attempts) = lookup("AWS_MAX_ATTEMPTS")
             .and_then(|v| v.trim().parse::<u32>().ok())
@@ -193,6 +273,61 @@ impl ConfigBuilder {
     /// Sends requests to this URL instead of the default endpoint (wins over the environment).
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Asks for FIPS endpoints (`AWS::UseFIPS`).
+    pub fn use_fips(mut self, enabled: bool) -> Self {
+        self.config.use_fips = Some(enabled);
+        self
+    }
+
+    /// Asks for dual-stack (IPv4 and IPv6) endpoints (`AWS::UseDualStack`).
+    pub fn use_dual_stack(mut self, enabled: bool) -> Self {
+        self.config.use_dual_stack = Some(enabled);
+        self
+    }
+
+    /// Sets `AWS::Auth::AccountIdEndpointMode`: `preferred` (the default: account-based
+    /// endpoints when the credentials carry an account id), `required` or `disabled`.
+    pub fn account_id_endpoint_mode(mut self, mode: impl Into<String>) -> Self {
+        self.config.account_id_endpoint_mode = Some(mode.into());
+        self
+    }
+
+    /// Leaves `@endpoint(hostPrefix)` prefixes off the host (e.g. for a local test server).
+    pub fn disable_host_prefix(mut self, disabled: bool) -> Self {
+        self.config.disable_host_prefix = disabled;
+        self
+    }
+
+    /// Replaces the built-in partition table (`aws.partition`), e.g. with a newer one read with
+    /// [`Partitions::from_json_str`].
+    pub fn partitions(mut self, partitions: Partitions) -> Self {
+        self.config.partitions = Some(Arc::new(partitions));
+        self
+    }
+
+    /// Resolves endpoints with `resolver` instead of the model's rules.
+    pub fn endpoint_resolver(mut self, resolver: impl ResolveEndpoint + 'static) -> Self {
+        self.config.endpoint_resolver = Some(Arc::new(resolver));
+        self
+    }
+
+    /// Sets a client context parameter (`@clientContextParams`) by its rule-set name; generated
+    /// clients offer typed setters for their service's parameters.
+    pub fn client_context_param(mut self, name: impl Into<String>, value: Value) -> Self {
+        self.config.client_context_params.insert(name.into(), value);
+        self
+    }
+
+    /// Connects to `ip` for `host` without asking DNS, like curl's `--resolve`: for a local
+    /// server standing in for a service's host names (host-prefixed or account-based ones
+    /// included). The URL's port is kept; the request still names `host`, and TLS verifies it.
+    pub fn resolve_host(mut self, host: impl Into<String>, ip: IpAddr) -> Self {
+        self.config
+            .host_overrides
+            .insert(host.into().to_ascii_lowercase(), ip);
         self
     }
 

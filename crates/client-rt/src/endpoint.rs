@@ -1,5 +1,26 @@
-//! Where requests go: explicit URL > `AWS_ENDPOINT_URL_<SERVICE>` > `AWS_ENDPOINT_URL` > the
-//! default `https://<endpointPrefix>.<region>.<partition suffix>` (facts §7.2, §7.3).
+//! Where requests go. The service's `smithy.rules#endpointRuleSet` decides, evaluated by
+//! `ingot-endpoint-rules` with parameters from the configuration (built-ins such as the region,
+//! FIPS, dual-stack and the configured endpoint URL), the client context parameters and each
+//! call's input; see [`Client`](crate::Client). Results are cached per parameter set.
+//!
+//! This module holds the pieces: the parsed URL ([`Endpoint`]), the configured URL
+//! ([`configured_endpoint_url`]), parameter building ([`EndpointCall`], built-ins), the resolver
+//! ([`ResolveEndpoint`], the cached rules resolver), host prefixes and the runner of a model's
+//! `smithy.rules#endpointTests` ([`endpoint_tests`]).
+
+mod builtins;
+mod default_rules;
+pub mod endpoint_tests;
+mod host_prefix;
+mod resolver;
+
+pub use builtins::{BuiltIns, EndpointCall, SUPPORTED_BUILT_INS};
+pub(crate) use default_rules::standard_rule_set;
+pub use host_prefix::expand_host_prefix;
+pub use ingot_endpoint_rules as rules;
+pub use ingot_endpoint_rules::{Params, Partitions, RuleSet, Value};
+pub(crate) use resolver::Resolver;
+pub use resolver::{ResolveEndpoint, ResolvedEndpoint};
 
 use http::uri::Scheme;
 use http::Uri;
@@ -59,6 +80,19 @@ impl Endpoint {
         Ok(Self { uri })
     }
 
+    /// This endpoint with `prefix` (an expanded `@endpoint` host prefix such as `data-x.`) put
+    /// in front of its host, as AWS SDKs do for every endpoint, custom ones included.
+    pub fn with_host_prefix(&self, prefix: &str) -> Result<Self, ConstructionFailure> {
+        let (Some(scheme), Some(authority)) = (self.uri.scheme(), self.uri.authority()) else {
+            return Ok(self.clone());
+        };
+        let url = format!(
+            "{scheme}://{prefix}{authority}{}",
+            self.uri.path_and_query().map_or("/", |p| p.as_str())
+        );
+        Endpoint::parse(&url)
+    }
+
     /// The full request URI.
     pub fn uri(&self) -> &Uri {
         &self.uri
@@ -82,62 +116,35 @@ impl Endpoint {
     }
 }
 
-/// Picks the endpoint for `service`.
-///
-/// `explicit` is the configured `endpoint_url`; `env` looks up environment variables (pass
-/// `|_| None` to ignore the environment). `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` disables the
-/// environment overrides. The default endpoint needs `region`.
-pub fn resolve_endpoint(
+/// The configured `SDK::Endpoint`: explicit `endpoint_url` > `AWS_ENDPOINT_URL_<SERVICE>` >
+/// `AWS_ENDPOINT_URL`. `env` looks up environment variables (pass `|_| None` to ignore the
+/// environment); `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true` disables the environment overrides.
+/// Blank values count as unset.
+pub fn configured_endpoint_url(
     service: &ServiceInfo,
     explicit: Option<&str>,
-    region: Option<&str>,
     env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Endpoint, ConstructionFailure> {
+) -> Option<String> {
     if let Some(url) = explicit {
-        return Endpoint::parse(url);
+        return Some(url.trim().to_owned());
     }
     let set = |name: &str| env(name).filter(|v| !v.trim().is_empty());
     let ignore_env = set("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-    if !ignore_env {
-        let service_var = format!("AWS_ENDPOINT_URL_{}", service.env_name);
-        if let Some(url) = set(&service_var).or_else(|| set("AWS_ENDPOINT_URL")) {
-            return Endpoint::parse(&url);
-        }
+    if ignore_env {
+        return None;
     }
-    let region = region
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .ok_or_else(|| ConstructionFailure::new("Invalid Configuration: Missing Region", None))?;
-    // The region becomes a host label, so anything but a plain label would redirect traffic.
-    if !is_host_label(region) {
-        return Err(ConstructionFailure::new(
-            format!("invalid region {region:?}"),
-            None,
-        ));
-    }
-    Endpoint::parse(&format!(
-        "https://{}.{region}.{}",
-        service.endpoint_prefix,
-        dns_suffix(region)
-    ))
+    let service_var = format!("AWS_ENDPOINT_URL_{}", service.env_name);
+    set(&service_var)
+        .or_else(|| set("AWS_ENDPOINT_URL"))
+        .map(|url| url.trim().to_owned())
 }
 
-/// The DNS suffix of the AWS partition a region belongs to.
-fn dns_suffix(region: &str) -> &'static str {
-    if region.starts_with("cn-") {
-        "amazonaws.com.cn"
-    } else if region.starts_with("us-isob-") {
-        "sc2s.sgov.gov"
-    } else if region.starts_with("us-iso-") {
-        "c2s.ic.gov"
-    } else {
-        "amazonaws.com"
-    }
-}
-
-fn is_host_label(s: &str) -> bool {
-    s.len() <= 63
+/// Whether `s` is one DNS label: 1 to 63 ASCII letters, digits or hyphens, not starting or
+/// ending with a hyphen.
+pub(crate) fn is_host_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 63
         && !s.starts_with('-')
         && !s.ends_with('-')
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
@@ -157,6 +164,7 @@ mod tests {
         sdk_id: "Cognito Identity Provider",
         query_compatible: false,
         retryable_errors: &[],
+        endpoint_rule_set: None,
     };
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
@@ -168,14 +176,8 @@ mod tests {
         }
     }
 
-    fn resolve(
-        explicit: Option<&str>,
-        region: Option<&str>,
-        vars: &[(&str, &str)],
-    ) -> Result<String, String> {
-        resolve_endpoint(&COGNITO, explicit, region, &env(vars))
-            .map(|e| e.uri().to_string())
-            .map_err(|e| e.to_string())
+    fn configured(explicit: Option<&str>, vars: &[(&str, &str)]) -> Option<String> {
+        configured_endpoint_url(&COGNITO, explicit, &env(vars))
     }
 
     const ALL: &[(&str, &str)] = &[
@@ -189,21 +191,18 @@ mod tests {
     #[test]
     fn precedence() {
         assert_eq!(
-            resolve(Some("http://explicit:3"), Some("us-east-1"), ALL).unwrap(),
-            "http://explicit:3/"
+            configured(Some("http://explicit:3"), ALL).as_deref(),
+            Some("http://explicit:3")
         );
         assert_eq!(
-            resolve(None, Some("us-east-1"), ALL).unwrap(),
-            "http://service.local:1/"
+            configured(None, ALL).as_deref(),
+            Some("http://service.local:1")
         );
         assert_eq!(
-            resolve(None, Some("us-east-1"), &ALL[1..]).unwrap(),
-            "http://global.local:2/"
+            configured(None, &ALL[1..]).as_deref(),
+            Some("http://global.local:2")
         );
-        assert_eq!(
-            resolve(None, Some("us-east-1"), &[]).unwrap(),
-            "https://cognito-idp.us-east-1.amazonaws.com/"
-        );
+        assert_eq!(configured(None, &[]), None);
     }
 
     #[test]
@@ -213,68 +212,26 @@ mod tests {
             ALL[1],
             ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE"),
         ];
-        assert_eq!(
-            resolve(None, Some("eu-west-1"), &vars).unwrap(),
-            "https://cognito-idp.eu-west-1.amazonaws.com/"
-        );
+        assert_eq!(configured(None, &vars), None);
         let vars = [("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", " "), ALL[1]];
         assert_eq!(
-            resolve(None, None, &vars).unwrap(),
-            "http://global.local:2/"
+            configured(None, &vars).as_deref(),
+            Some("http://global.local:2")
         );
-    }
-
-    #[test]
-    fn partitions() {
-        assert_eq!(
-            resolve(None, Some("cn-north-1"), &[]).unwrap(),
-            "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
-        );
-        assert_eq!(
-            resolve(None, Some("us-gov-west-1"), &[]).unwrap(),
-            "https://cognito-idp.us-gov-west-1.amazonaws.com/"
-        );
-        assert_eq!(
-            resolve(None, Some("us-iso-east-1"), &[]).unwrap(),
-            "https://cognito-idp.us-iso-east-1.c2s.ic.gov/"
-        );
-        assert_eq!(
-            resolve(None, Some("us-isob-east-1"), &[]).unwrap(),
-            "https://cognito-idp.us-isob-east-1.sc2s.sgov.gov/"
-        );
-    }
-
-    #[test]
-    fn missing_or_bad_region() {
-        assert_eq!(
-            resolve(None, None, &[]).unwrap_err(),
-            "Invalid Configuration: Missing Region"
-        );
-        assert_eq!(
-            resolve(None, Some(" "), &[]).unwrap_err(),
-            "Invalid Configuration: Missing Region"
-        );
-        assert!(resolve(None, Some("us-east-1.evil.example/x"), &[])
-            .unwrap_err()
-            .contains("invalid region"));
-        // An explicit endpoint needs no region.
-        assert!(resolve(Some("http://127.0.0.1:9"), None, &[]).is_ok());
     }
 
     #[test]
     fn endpoint_paths_get_a_trailing_slash() {
+        let uri = |url: &str| Endpoint::parse(url).unwrap().uri().to_string();
         assert_eq!(
-            resolve(Some("https://example.com/custom"), None, &[]).unwrap(),
+            uri("https://example.com/custom"),
             "https://example.com/custom/"
         );
         assert_eq!(
-            resolve(Some("https://example.com/custom/"), None, &[]).unwrap(),
+            uri("https://example.com/custom/"),
             "https://example.com/custom/"
         );
-        assert_eq!(
-            resolve(Some("https://example.com"), None, &[]).unwrap(),
-            "https://example.com/"
-        );
+        assert_eq!(uri("https://example.com"), "https://example.com/");
     }
 
     #[test]
@@ -288,7 +245,28 @@ mod tests {
             "http://u:p@host",
             "not a url",
         ] {
-            assert!(resolve(Some(url), None, &[]).is_err(), "{url}");
+            assert!(Endpoint::parse(url).is_err(), "{url}");
+        }
+    }
+
+    #[test]
+    fn host_prefix_goes_before_the_host_and_keeps_port_and_path() {
+        let e = Endpoint::parse("http://localhost:8080/base").unwrap();
+        let prefixed = e.with_host_prefix("data-x.").unwrap();
+        assert_eq!(
+            prefixed.uri().to_string(),
+            "http://data-x.localhost:8080/base/"
+        );
+        assert_eq!(prefixed.host_header(), "data-x.localhost:8080");
+    }
+
+    #[test]
+    fn host_labels() {
+        for good in ["a", "us-east-1", "A1", &"x".repeat(63)] {
+            assert!(is_host_label(good), "{good}");
+        }
+        for bad in ["", "-a", "a-", "a.b", "a_b", "é", &"x".repeat(64)] {
+            assert!(!is_host_label(bad), "{bad}");
         }
     }
 

@@ -17,6 +17,7 @@
 //!     sdk_id: "Cognito Identity Provider",
 //!     query_compatible: false,
 //!     retryable_errors: &[],
+//!     endpoint_rule_set: None,
 //! };
 //!
 //! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {
@@ -35,7 +36,7 @@ mod client;
 mod compression;
 mod config;
 mod credentials;
-mod endpoint;
+pub mod endpoint;
 mod error;
 mod error_meta;
 pub mod paginate;
@@ -53,7 +54,7 @@ pub use compression::{
     RequestCompressionConfig, DEFAULT_MIN_COMPRESSION_SIZE_BYTES, MAX_MIN_COMPRESSION_SIZE_BYTES,
 };
 pub use config::{Config, ConfigBuilder, EnvLookup, TimeSource};
-pub use endpoint::{resolve_endpoint, Endpoint};
+pub use endpoint::{Endpoint, EndpointCall, ResolveEndpoint, ResolvedEndpoint};
 pub use error::{
     BoxError, ConstructionFailure, DispatchFailure, InvokeError, ProvideErrorMetadata,
     ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError, TimeoutKind,

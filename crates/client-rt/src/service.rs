@@ -27,6 +27,11 @@ pub struct ServiceInfo {
     pub query_compatible: bool,
     /// The service's `@retryable` errors, which the standard retry strategy retries.
     pub retryable_errors: &'static [RetryableError],
+    /// The model's `smithy.rules#endpointRuleSet` as JSON text, parsed once per client. Without
+    /// one, the client uses AWS's standard regional pattern
+    /// `https://<endpoint_prefix>.<region>.<partition's DNS suffix>` (with FIPS and dual-stack
+    /// variants and the configured endpoint URL), written as a rule set too.
+    pub endpoint_rule_set: Option<&'static str>,
 }
 
 /// A modeled error marked `@retryable`.
@@ -47,6 +52,10 @@ pub struct OperationInfo {
     pub auth: AuthMode,
     /// `@requestCompression`: the encoding request bodies may be compressed with.
     pub request_compression: Option<RequestEncoding>,
+    /// `@endpoint(hostPrefix)`: the template put in front of the endpoint's host, with
+    /// `{Label}`s filled from the call's `@hostLabel` members (see
+    /// [`EndpointCall::host_label`](crate::endpoint::EndpointCall::host_label)).
+    pub host_prefix: Option<&'static str>,
 }
 
 /// A content coding the client can compress request bodies with.

@@ -2,8 +2,11 @@
 //! roots chosen by [`TlsConfig`]) for `https`, plain TCP for `http` endpoints such as local test
 //! servers. One connect timeout covers resolving, TCP connecting and the TLS handshake.
 
+use std::collections::BTreeMap;
 use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -11,6 +14,7 @@ use bytes::Bytes;
 use http::Uri;
 use http_body_util::Full;
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::client::legacy::connect::dns::{GaiResolver, Name};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
@@ -20,7 +24,8 @@ use crate::error::{find_in_chain, BoxError, ConstructionFailure, TimeoutError, T
 use crate::tls::TlsConfig;
 
 /// The concrete pooled client type.
-pub(crate) type HttpClient = Client<ConnectTimeout<HttpsConnector<HttpConnector>>, Full<Bytes>>;
+pub(crate) type HttpClient =
+    Client<ConnectTimeout<HttpsConnector<HttpConnector<Resolve>>>, Full<Bytes>>;
 
 /// How long an idle pooled connection is kept for reuse before it is closed (hyper-util's usual
 /// value); a connection the server closed earlier is detected and replaced by the pool.
@@ -31,6 +36,7 @@ const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(90);
 pub(crate) fn build_http_client(
     connect_timeout: Option<Duration>,
     tls: &TlsConfig,
+    host_overrides: &BTreeMap<String, IpAddr>,
 ) -> Result<HttpClient, ConstructionFailure> {
     let tls = tls.client_config(rustls::crypto::ring::default_provider())?;
     let https = HttpsConnectorBuilder::new()
@@ -38,7 +44,10 @@ pub(crate) fn build_http_client(
         .https_or_http()
         .enable_http1();
 
-    let mut tcp = HttpConnector::new();
+    let mut tcp = HttpConnector::new_with_resolver(Resolve {
+        overrides: Arc::new(host_overrides.clone()),
+        system: GaiResolver::new(),
+    });
     // The TLS layer wraps this connector and needs it to accept `https` URIs too.
     tcp.enforce_http(false);
     tcp.set_nodelay(true);
@@ -55,6 +64,38 @@ pub(crate) fn build_http_client(
             inner: https.wrap_connector(tcp),
             limit: connect_timeout,
         }))
+}
+
+/// Name resolution: the configured host overrides first (see
+/// [`ConfigBuilder::resolve_host`](crate::ConfigBuilder::resolve_host)), else the system's
+/// resolver.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolve {
+    overrides: Arc<BTreeMap<String, IpAddr>>,
+    system: GaiResolver,
+}
+
+impl Service<Name> for Resolve {
+    type Response = std::vec::IntoIter<SocketAddr>;
+    type Error = BoxError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        self.system.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, name: Name) -> Self::Future {
+        // The connector sets the URI's port on the address.
+        if let Some(ip) = self.overrides.get(&name.as_str().to_ascii_lowercase()) {
+            let addrs = vec![SocketAddr::new(*ip, 0)].into_iter();
+            return Box::pin(async move { Ok(addrs) });
+        }
+        let resolving = self.system.call(name);
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = resolving.await?.collect();
+            Ok(addrs.into_iter())
+        })
+    }
 }
 
 /// A connector that fails with a [`TimeoutError`] of kind [`TimeoutKind::Connect`] when `inner`

@@ -31,7 +31,7 @@ pub use ::cognito_identity_provider_types::{error, input, output, types};
 pub use ::cognito_identity_provider_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{
-    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
-    TimeoutConfig, TlsConfig,
+    endpoint, Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig,
+    SdkError, TimeoutConfig, TlsConfig,
 };
 pub use client::Client;

@@ -89,11 +89,18 @@ pub mod stop_user_import_job {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "StopUserImportJob",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(
+        _input: &StopUserImportJobInput,
+    ) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -102,9 +109,10 @@ pub mod stop_user_import_job {
         StopUserImportJobOutput,
         ::ingot_client_rt::SdkError<StopUserImportJobError>,
     > {
+        let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(StopUserImportJobError::from_response))?;
         match ::ingot_rt::json::from_body::<

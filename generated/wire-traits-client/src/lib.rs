@@ -31,7 +31,8 @@ pub use ::wire_traits_types::{error, input, output, types};
 pub use ::wire_traits_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{
-    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
-    TimeoutConfig, TlsConfig,
+    endpoint, Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig,
+    SdkError, TimeoutConfig, TlsConfig,
 };
 pub use client::Client;
+pub use client::ClientContextParams;

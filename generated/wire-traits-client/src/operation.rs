@@ -88,11 +88,16 @@ pub mod create_thing {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "CreateThing",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(_input: &CreateThingInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -106,9 +111,10 @@ pub mod create_thing {
                 ::ingot_client_rt::idempotency_token(),
             );
         }
+        let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(CreateThingError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -248,11 +254,16 @@ pub mod get_thing {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "GetThing",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(_input: &GetThingInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -261,9 +272,10 @@ pub mod get_thing {
         GetThingOutput,
         ::ingot_client_rt::SdkError<GetThingError>,
     > {
+        let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(GetThingError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -437,6 +449,171 @@ pub mod get_thing {
         }
     }
 }
+/// The `GetThingData` operation: its fluent builder, input, output and error.
+pub mod get_thing_data {
+    pub use ::wire_traits_types::input::GetThingDataInput;
+    pub use ::wire_traits_types::output::GetThingDataOutput;
+    /// Builds and sends a `GetThingData` request; see [`Client::get_thing_data`](crate::Client::get_thing_data).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+    pub struct GetThingDataFluentBuilder {
+        handle: ::ingot_client_rt::Client,
+        input: ::wire_traits_types::input::builders::GetThingDataInputBuilder,
+    }
+    impl GetThingDataFluentBuilder {
+        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+            Self {
+                handle,
+                input: ::core::default::Default::default(),
+            }
+        }
+        pub fn name(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.name(input);
+            self
+        }
+        /// Sets or unsets `name`.
+        pub fn set_name(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_name(input);
+            self
+        }
+        /// The value set for `name`, if any.
+        pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_name()
+        }
+        /// The input built so far.
+        pub fn as_input(
+            &self,
+        ) -> &::wire_traits_types::input::builders::GetThingDataInputBuilder {
+            &self.input
+        }
+        /// Reads a thing's data from the thing's own host: \`\<name\>-data.\` goes in front of the endpoint's host.
+        ///
+        /// Fails before sending anything when a required member is missing.
+        pub async fn send(
+            self,
+        ) -> ::core::result::Result<
+            GetThingDataOutput,
+            ::ingot_client_rt::SdkError<GetThingDataError>,
+        > {
+            let input = self
+                .input
+                .build()
+                .map_err(|e| {
+                    ::ingot_client_rt::SdkError::ConstructionFailure(
+                        ::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ),
+                    )
+                })?;
+            send(&self.handle, input).await
+        }
+    }
+    /// What the runtime needs to know to send this operation.
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "GetThingData",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::Some("{name}-data."),
+    };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(input: &GetThingDataInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new().host_label("name", input.name.as_str())
+    }
+    /// Sends a built input.
+    pub async fn send(
+        handle: &::ingot_client_rt::Client,
+        input: GetThingDataInput,
+    ) -> ::core::result::Result<
+        GetThingDataOutput,
+        ::ingot_client_rt::SdkError<GetThingDataError>,
+    > {
+        let call = endpoint_call(&input);
+        let body = ::ingot_rt::json::to_string(&input).into_bytes();
+        let raw = handle
+            .invoke_call(&OPERATION, &call, body)
+            .await
+            .map_err(|e| e.into_sdk_error(GetThingDataError::from_response))?;
+        match ::ingot_rt::json::from_body::<
+            GetThingDataOutput,
+        >(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Err(e) => {
+                ::core::result::Result::Err(
+                    ::ingot_client_rt::SdkError::ResponseError(
+                        ::ingot_client_rt::ResponseError::new(
+                            e,
+                            ::core::option::Option::Some(raw),
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+    /// An error the service answered to `GetThingData`, with its code, message and request id.
+    #[derive(::core::fmt::Debug)]
+    pub struct GetThingDataError {
+        kind: GetThingDataErrorKind,
+        meta: ::ingot_client_rt::ErrorMetadata,
+    }
+    /// The errors `GetThingData` can answer: one variant per modeled error, and `Unhandled` for any other code.
+    #[non_exhaustive]
+    #[derive(::core::fmt::Debug)]
+    pub enum GetThingDataErrorKind {
+        /// An error code this operation does not model (or a modeled one whose body did not parse).
+        Unhandled(::ingot_client_rt::Unhandled),
+    }
+    impl GetThingDataError {
+        fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+            let meta = &response.meta;
+            let kind = GetThingDataErrorKind::Unhandled(
+                ::ingot_client_rt::Unhandled::new(
+                    meta.clone(),
+                    ::core::option::Option::None,
+                ),
+            );
+            Self { kind, meta: meta.clone() }
+        }
+        /// Which error this is.
+        pub fn kind(&self) -> &GetThingDataErrorKind {
+            &self.kind
+        }
+        /// Which error this is, by value.
+        pub fn into_kind(self) -> GetThingDataErrorKind {
+            self.kind
+        }
+    }
+    impl ::ingot_client_rt::ProvideErrorMetadata for GetThingDataError {
+        fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
+            &self.meta
+        }
+    }
+    impl ::core::fmt::Display for GetThingDataError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match &self.kind {
+                GetThingDataErrorKind::Unhandled(err) => {
+                    ::core::fmt::Display::fmt(err, f)
+                }
+            }
+        }
+    }
+    impl ::std::error::Error for GetThingDataError {
+        fn source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match &self.kind {
+                GetThingDataErrorKind::Unhandled(err) => {
+                    ::core::option::Option::Some(err)
+                }
+            }
+        }
+    }
+}
 /// The `PutBlob` operation: its fluent builder, input, output and error.
 pub mod put_blob {
     pub use ::wire_traits_types::input::PutBlobInput;
@@ -473,6 +650,26 @@ pub mod put_blob {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             self.input.get_data()
         }
+        /// The thing the blob belongs to; its name picks the regional host.
+        pub fn thing(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.thing(input);
+            self
+        }
+        /// Sets or unsets `thing`.
+        pub fn set_thing(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_thing(input);
+            self
+        }
+        /// The value set for `thing`, if any.
+        pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_thing()
+        }
         /// The input built so far.
         pub fn as_input(
             &self,
@@ -503,13 +700,25 @@ pub mod put_blob {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "PutBlob",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::Some(
             ::ingot_client_rt::RequestEncoding::Gzip,
         ),
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+            .param_opt(
+                "ThingName",
+                ::core::option::Option::Some(input)
+                    .and_then(|v| v.thing.as_ref())
+                    .map(|v| ::ingot_client_rt::endpoint::Value::String(v.clone())),
+            )
+            .param("Compressed", ::ingot_client_rt::endpoint::Value::Bool(true))
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -518,9 +727,10 @@ pub mod put_blob {
         PutBlobOutput,
         ::ingot_client_rt::SdkError<PutBlobError>,
     > {
+        let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(PutBlobError::from_response))?;
         match ::ingot_rt::json::from_body::<

@@ -183,6 +183,58 @@ pub mod get_thing {
         ::core::option::Option::Some(::ingot_rt::json::to_string(output))
     }
 }
+/// The `GetThingData` operation: input, output, and the errors a handler may answer with.
+pub mod get_thing_data {
+    pub use ::wire_traits_types::input::GetThingDataInput;
+    pub use ::wire_traits_types::output::GetThingDataOutput;
+    /// The modeled errors a `GetThingData` handler may answer with; each is written with its `@httpError` status.
+    #[derive(::core::fmt::Debug)]
+    pub enum GetThingDataError {}
+    impl ::core::fmt::Display for GetThingDataError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let _ = f;
+            match *self {}
+        }
+    }
+    impl ::std::error::Error for GetThingDataError {}
+    impl GetThingDataError {
+        pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
+            match self {}
+        }
+    }
+    /// Parses and validates a request body: every violation at once, or the input.
+    pub(crate) fn parse(
+        body: &::ingot_server_rt::__private::bytes::Bytes,
+    ) -> ::core::result::Result<GetThingDataInput, ::ingot_server_rt::RequestRejection> {
+        let mut cx = ::ingot_rt::json::ReadCx::new();
+        let input = ::ingot_rt::json::from_slice::<
+            GetThingDataInput,
+        >(::ingot_server_rt::json_body(body), &mut cx)
+            .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
+                e.to_string(),
+            ))?;
+        let mut checked = ::std::vec::Vec::new();
+        crate::validate::input_getthingdatainput(
+            &input,
+            &mut ::std::vec::Vec::new(),
+            &mut checked,
+        );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
+        if violations.is_empty() {
+            ::core::result::Result::Ok(input)
+        } else {
+            ::core::result::Result::Err(
+                ::ingot_server_rt::RequestRejection::Validation(violations),
+            )
+        }
+    }
+    /// Serializes a handler's output (`None`: Unit output, answered with an empty body).
+    pub(crate) fn output_body(
+        output: &GetThingDataOutput,
+    ) -> ::core::option::Option<::std::string::String> {
+        ::core::option::Option::Some(::ingot_rt::json::to_string(output))
+    }
+}
 /// The `PutBlob` operation: input, output, and the errors a handler may answer with.
 pub mod put_blob {
     pub use ::wire_traits_types::input::PutBlobInput;

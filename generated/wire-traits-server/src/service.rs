@@ -12,6 +12,7 @@
 pub struct ServiceBuilder {
     create_thing: ::core::option::Option<::ingot_server_rt::OperationFn>,
     get_thing: ::core::option::Option<::ingot_server_rt::OperationFn>,
+    get_thing_data: ::core::option::Option<::ingot_server_rt::OperationFn>,
     put_blob: ::core::option::Option<::ingot_server_rt::OperationFn>,
     body_limit: ::core::option::Option<usize>,
     sigv4: ::core::option::Option<::ingot_server_rt::SigV4Verifier>,
@@ -104,6 +105,45 @@ impl ServiceBuilder {
         );
         self
     }
+    /// Registers the handler of `GetThingData`: it gets the parsed, validated input and the request context.
+    ///
+    /// Reads a thing's data from the thing's own host: \`\<name\>-data.\` goes in front of the endpoint's host.
+    pub fn get_thing_data<F, Fut>(mut self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                crate::operation::get_thing_data::GetThingDataInput,
+                ::ingot_server_rt::RequestContext,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<
+                Output = ::core::result::Result<
+                    crate::operation::get_thing_data::GetThingDataOutput,
+                    crate::operation::get_thing_data::GetThingDataError,
+                >,
+            > + ::core::marker::Send + 'static,
+    {
+        let handler = ::std::sync::Arc::new(handler);
+        self.get_thing_data = ::core::option::Option::Some(
+            ::ingot_server_rt::operation_fn(move |body, ctx| {
+                let handler = ::std::sync::Arc::clone(&handler);
+                async move {
+                    let input = crate::operation::get_thing_data::parse(&body)?;
+                    ::core::result::Result::Ok(
+                        match handler(input, ctx).await {
+                            ::core::result::Result::Ok(output) => {
+                                ::ingot_server_rt::OperationOutcome::Output(
+                                    crate::operation::get_thing_data::output_body(&output),
+                                )
+                            }
+                            ::core::result::Result::Err(err) => {
+                                ::ingot_server_rt::OperationOutcome::Error(err.into_body())
+                            }
+                        },
+                    )
+                }
+            }),
+        );
+        self
+    }
     /// Registers the handler of `PutBlob`: it gets the parsed, validated input and the request context.
     ///
     /// Stores a blob of text; large requests are sent gzip-compressed.
@@ -163,6 +203,9 @@ impl ServiceBuilder {
         }
         if self.get_thing.is_none() {
             missing.push("GetThing");
+        }
+        if self.get_thing_data.is_none() {
+            missing.push("GetThingData");
         }
         if self.put_blob.is_none() {
             missing.push("PutBlob");
@@ -224,6 +267,27 @@ impl ServiceBuilder {
         service = service
             .operation_with_auth(
                 "GetThing",
+                ::ingot_server_rt::AuthMode::Required,
+                handler,
+            );
+        let handler = self
+            .get_thing_data
+            .unwrap_or_else(|| ::ingot_server_rt::operation_fn(|_, _| async {
+                ::core::result::Result::Ok(
+                    ::ingot_server_rt::OperationOutcome::Error(::ingot_server_rt::ErrorBody {
+                        status: 501,
+                        type_name: "NotImplementedException",
+                        namespace: "ingot.wiretraits",
+                        json: ::std::string::String::from(
+                            "{\"message\":\"The operation GetThingData is not implemented by this server.\"}",
+                        ),
+                        query_error: ::core::option::Option::None,
+                    }),
+                )
+            }));
+        service = service
+            .operation_with_auth(
+                "GetThingData",
                 ::ingot_server_rt::AuthMode::Required,
                 handler,
             );

@@ -36,6 +36,41 @@ pub(crate) fn input_createthinginput(
         path.pop();
     }
 }
+pub(crate) fn input_getthingdatainput(
+    v: &::wire_traits_types::input::GetThingDataInput,
+    path: &mut ::std::vec::Vec<PathSeg>,
+    out: &mut ::std::vec::Vec<Violation>,
+) {
+    {
+        let x = &v.name;
+        path.push(PathSeg::Member("name"));
+        {
+            let n = x.chars().count();
+            if n < 1 || n > 64 {
+                out.push(Violation {
+                    path: path.clone(),
+                    value: ::core::option::Option::Some(x.to_string()),
+                    kind: ::ingot_server_rt::ConstraintKind::Length {
+                        len: n,
+                        min: ::core::option::Option::Some(1u64),
+                        max: ::core::option::Option::Some(64u64),
+                    },
+                });
+            }
+            static PATTERN: ::ingot_server_rt::pattern::Pattern = ::ingot_server_rt::pattern::Pattern::new(
+                "^[A-Za-z0-9-]+$",
+            );
+            if !PATTERN.is_match(x) {
+                out.push(Violation {
+                    path: path.clone(),
+                    value: ::core::option::Option::Some(x.to_string()),
+                    kind: ::ingot_server_rt::ConstraintKind::Pattern("^[A-Za-z0-9-]+$"),
+                });
+            }
+        }
+        path.pop();
+    }
+}
 pub(crate) fn input_getthinginput(
     v: &::wire_traits_types::input::GetThingInput,
     path: &mut ::std::vec::Vec<PathSeg>,

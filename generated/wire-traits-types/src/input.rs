@@ -59,6 +59,50 @@ impl ::ingot_rt::json::ReadJson for CreateThingInput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
+pub struct GetThingDataInput {
+    pub name: ::std::string::String,
+}
+impl GetThingDataInput {
+    /// Creates a builder for [`GetThingDataInput`].
+    pub fn builder() -> builders::GetThingDataInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for GetThingDataInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        {
+            let value = &self.name;
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("name"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for GetThingDataInput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_name: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "name" => m_name = cx.member("name", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self {
+            name: cx.required(m_name, "name"),
+        })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
 pub struct GetThingInput {
     pub name: ::std::string::String,
 }
@@ -105,6 +149,8 @@ impl ::ingot_rt::json::ReadJson for GetThingInput {
 )]
 pub struct PutBlobInput {
     pub data: ::std::string::String,
+    /// The thing the blob belongs to; its name picks the regional host.
+    pub thing: ::core::option::Option<::std::string::String>,
 }
 impl PutBlobInput {
     /// Creates a builder for [`PutBlobInput`].
@@ -119,6 +165,9 @@ impl ::ingot_rt::json::WriteJson for PutBlobInput {
             let value = &self.data;
             ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
         }
+        if let ::core::option::Option::Some(value) = &self.thing {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("thing"));
+        }
         o.end();
     }
 }
@@ -129,14 +178,17 @@ impl ::ingot_rt::json::ReadJson for PutBlobInput {
     ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
         let object = cx.expect_object(v)?;
         let mut m_data: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        let mut m_thing: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
         for (key, value) in object {
             match key.as_str() {
                 "data" => m_data = cx.member("data", value)?,
+                "thing" => m_thing = cx.member("thing", value)?,
                 _ => {}
             }
         }
         ::core::result::Result::Ok(Self {
             data: cx.required(m_data, "data"),
+            thing: m_thing,
         })
     }
 }
@@ -211,6 +263,51 @@ pub mod builders {
             })
         }
     }
+    /// A builder for [`GetThingDataInput`](super::GetThingDataInput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct GetThingDataInputBuilder {
+        name: ::core::option::Option<::std::string::String>,
+    }
+    impl GetThingDataInputBuilder {
+        /// Sets [`name`](super::GetThingDataInput::name).
+        pub fn name(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.name = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`name`](super::GetThingDataInput::name).
+        pub fn set_name(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.name = input;
+            self
+        }
+        /// The value set for [`name`](super::GetThingDataInput::name), if any.
+        pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
+            &self.name
+        }
+        /// Builds [`GetThingDataInput`](super::GetThingDataInput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<super::GetThingDataInput, ::ingot_rt::BuildError> {
+            ::core::result::Result::Ok(super::GetThingDataInput {
+                name: self
+                    .name
+                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                        "GetThingDataInput",
+                        "name",
+                    ))?,
+            })
+        }
+    }
     /// A builder for [`GetThingInput`](super::GetThingInput).
     #[derive(
         ::core::clone::Clone,
@@ -265,6 +362,7 @@ pub mod builders {
     )]
     pub struct PutBlobInputBuilder {
         data: ::core::option::Option<::std::string::String>,
+        thing: ::core::option::Option<::std::string::String>,
     }
     impl PutBlobInputBuilder {
         /// Sets [`data`](super::PutBlobInput::data).
@@ -287,6 +385,26 @@ pub mod builders {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             &self.data
         }
+        /// Sets [`thing`](super::PutBlobInput::thing).
+        pub fn thing(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.thing = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`thing`](super::PutBlobInput::thing).
+        pub fn set_thing(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.thing = input;
+            self
+        }
+        /// The value set for [`thing`](super::PutBlobInput::thing), if any.
+        pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
+            &self.thing
+        }
         /// Builds [`PutBlobInput`](super::PutBlobInput); fails naming the first required member that was not set.
         pub fn build(
             self,
@@ -298,6 +416,7 @@ pub mod builders {
                         "PutBlobInput",
                         "data",
                     ))?,
+                thing: self.thing,
             })
         }
     }

@@ -51,6 +51,47 @@ impl ::ingot_rt::json::ReadJson for CreateThingOutput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
+pub struct GetThingDataOutput {
+    pub data: ::core::option::Option<::std::string::String>,
+}
+impl GetThingDataOutput {
+    /// Creates a builder for [`GetThingDataOutput`].
+    pub fn builder() -> builders::GetThingDataOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for GetThingDataOutput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        if let ::core::option::Option::Some(value) = &self.data {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for GetThingDataOutput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_data: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "data" => m_data = cx.member("data", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self { data: m_data })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
 pub struct GetThingOutput {
     pub name: ::core::option::Option<::std::string::String>,
 }
@@ -169,6 +210,44 @@ pub mod builders {
         pub fn build(self) -> super::CreateThingOutput {
             super::CreateThingOutput {
                 client_token: self.client_token,
+            }
+        }
+    }
+    /// A builder for [`GetThingDataOutput`](super::GetThingDataOutput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct GetThingDataOutputBuilder {
+        data: ::core::option::Option<::std::string::String>,
+    }
+    impl GetThingDataOutputBuilder {
+        /// Sets [`data`](super::GetThingDataOutput::data).
+        pub fn data(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.data = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`data`](super::GetThingDataOutput::data).
+        pub fn set_data(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.data = input;
+            self
+        }
+        /// The value set for [`data`](super::GetThingDataOutput::data), if any.
+        pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
+            &self.data
+        }
+        /// Builds [`GetThingDataOutput`](super::GetThingDataOutput).
+        pub fn build(self) -> super::GetThingDataOutput {
+            super::GetThingDataOutput {
+                data: self.data,
             }
         }
     }

@@ -38,6 +38,7 @@ pub static COGNITO: ServiceInfo = ServiceInfo {
     sdk_id: "Cognito Identity Provider",
     query_compatible: false,
     retryable_errors: &[],
+    endpoint_rule_set: None,
 };
 
 /// What the server does with one request.

@@ -15,6 +15,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
             throttling: true,
         },
     ],
+    endpoint_rule_set: ::core::option::Option::None,
 };
 /// A client for Kitchen Sink. Cheap to clone: clones share one connection pool and configuration.
 ///
@@ -40,8 +41,10 @@ impl Client {
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
-    /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, and the
-    /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`).
+    /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
+    /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_USE_FIPS_ENDPOINT`,
+    /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, ...; see
+    /// [`ConfigBuilder::from_env_with`](crate::ConfigBuilder::from_env_with)).
     pub fn from_env() -> Self {
         Self::from_conf(::ingot_client_rt::Config::from_env())
     }

@@ -31,7 +31,7 @@ pub use ::kitchen_sink_types::{error, input, output, types};
 pub use ::kitchen_sink_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{
-    Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig, SdkError,
-    TimeoutConfig, TlsConfig,
+    endpoint, Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig,
+    SdkError, TimeoutConfig, TlsConfig,
 };
 pub use client::Client;

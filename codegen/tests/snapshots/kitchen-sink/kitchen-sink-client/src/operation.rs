@@ -738,11 +738,16 @@ pub mod do_everything {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "DoEverything",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(_input: &DoEverythingInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
     /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -768,13 +773,14 @@ pub mod do_everything {
                 ::ingot_client_rt::idempotency_token(),
             );
         }
+        let call = endpoint_call(&input);
         let body = {
             let mut w = ::ingot_rt::json::JsonWriter::new();
             input.write_json_keeping(&mut w, keep);
             w.into_string().into_bytes()
         };
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(DoEverythingError::from_response))?;
         match ::ingot_rt::json::from_body::<
@@ -967,11 +973,16 @@ pub mod get_pantry {
         }
     }
     /// What the runtime needs to know to send this operation.
-    static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
         name: "GetPantry",
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
     };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(_input: &GetPantryInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
     /// Sends a built input.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
@@ -980,9 +991,10 @@ pub mod get_pantry {
         GetPantryOutput,
         ::ingot_client_rt::SdkError<GetPantryError>,
     > {
+        let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
-            .invoke_operation(&OPERATION, body)
+            .invoke_call(&OPERATION, &call, body)
             .await
             .map_err(|e| e.into_sdk_error(GetPantryError::from_response))?;
         match ::ingot_rt::json::from_body::<
