@@ -82,6 +82,13 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
             quote! { #(#checks)* }
         }
         TypeKind::Union(variants) => {
+            // A member this server does not know was read as `Unknown`: the request is invalid.
+            let members = variants.iter().map(|v| &v.wire_name);
+            let unknown = quote! {
+                #ty::Unknown => {
+                    out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UnionMember(&[#(#members),*]) });
+                }
+            };
             let arms: Vec<TokenStream> = variants
                 .iter()
                 .filter(|v| v.ty.kind != TyKind::Unit)
@@ -98,14 +105,9 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
                     })
                 })
                 .collect();
-            if arms.is_empty() {
-                return Some(quote! {
-                    pub(crate) fn #name(_v: &#ty, _path: &mut ::std::vec::Vec<PathSeg>, _out: &mut ::std::vec::Vec<Violation>) {}
-                });
-            }
             quote! {
-                #[allow(clippy::single_match)]
                 match v {
+                    #unknown
                     #(#arms)*
                     _ => {}
                 }
@@ -245,6 +247,19 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
             out.push(quote! {
                 if let #t::Unknown(_) = #x {
                     out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::Enum(#t::VALUES) });
+                }
+            });
+        }
+        TyKind::Named(p, NamedKind::IntEnum) => {
+            let t = qualified(p, types);
+            let value = if sensitive {
+                quote! { ::core::option::Option::None }
+            } else {
+                quote! { ::core::option::Option::Some(#x.value().to_string()) }
+            };
+            out.push(quote! {
+                if let #t::Unknown(_) = #x {
+                    out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::IntEnum(#t::VALUES) });
                 }
             });
         }
