@@ -84,10 +84,8 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
         TypeKind::Union(variants) => {
             // A member this server does not know was read as `Unknown`: the request is invalid.
             let members = variants.iter().map(|v| &v.wire_name);
-            let unknown = quote! {
-                #ty::Unknown => {
-                    out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UnionMember(&[#(#members),*]) });
-                }
+            let report = quote! {
+                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UnionMember(&[#(#members),*]) });
             };
             let arms: Vec<TokenStream> = variants
                 .iter()
@@ -105,11 +103,15 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
                     })
                 })
                 .collect();
-            quote! {
-                match v {
-                    #unknown
-                    #(#arms)*
-                    _ => {}
+            if arms.is_empty() {
+                quote! { if let #ty::Unknown = v { #report } }
+            } else {
+                quote! {
+                    match v {
+                        #ty::Unknown => { #report }
+                        #(#arms)*
+                        _ => {}
+                    }
                 }
             }
         }
