@@ -66,9 +66,9 @@ pub struct SigV4Case {
     pub body: Vec<u8>,
     /// The server clock at verification.
     pub now: SystemTime,
-    /// The key whose signature must be accepted: set only for a request signed by the official
-    /// signer with a configured key and scope, unchanged but for added unsigned headers, and
-    /// verified within the allowed skew.
+    /// The key whose signature must be accepted: set only for a request to an origin-form target
+    /// signed by the official signer with a configured key and scope, unchanged but for added
+    /// unsigned headers, and verified within the allowed skew.
     pub must_accept: Option<&'static str>,
 }
 
@@ -232,7 +232,10 @@ impl SigV4Case {
                 .iter()
                 .filter(|(n, _)| n != UNSIGNED)
                 .eq(signed.iter());
-        if known && scoped && within_skew && intact {
+        // The signer signs a URL; only an origin-form target (`/path?query`) is the same request
+        // to both sides (`*` or an absolute URI would be signed as a different path).
+        let origin_form = self.uri.starts_with('/') && !self.uri.contains('#');
+        if known && scoped && within_skew && intact && origin_form {
             self.must_accept = Some(akid);
         }
         Ok(())
