@@ -55,8 +55,15 @@ fn joined_values(headers: &HeaderMap, name: &str) -> Vec<u8> {
     out
 }
 
+/// Spaces only, as SigV4 specifies and the AWS SDK for Rust signs: a tab is kept. (On the wire
+/// HTTP already strips spaces and tabs around a value; this matters for in-process callers.)
 fn squeeze_into(out: &mut Vec<u8>, value: &[u8]) {
-    let value = value.trim_ascii();
+    let start = value.iter().position(|&b| b != b' ').unwrap_or(value.len());
+    let end = value
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |i| i + 1);
+    let value = value.get(start..end).unwrap_or_default();
     let mut previous_space = false;
     for &b in value {
         let space = b == b' ';
@@ -217,6 +224,15 @@ mod tests {
         );
         assert_eq!(header_value(&p, "my-header1"), b"value1,a b c");
         assert_eq!(header_value(&p, "absent"), b"");
+        let p = parts(
+            http::Request::post("/")
+                .header("tabbed", "\t a\t ")
+                .header("spaces", "   ")
+                .body(())
+                .expect("request"),
+        );
+        assert_eq!(header_value(&p, "tabbed"), b"\t a\t");
+        assert_eq!(header_value(&p, "spaces"), b"");
     }
 
     #[test]
