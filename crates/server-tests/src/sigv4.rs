@@ -233,9 +233,16 @@ impl SigV4Case {
                 .filter(|(n, _)| n != UNSIGNED)
                 .eq(signed.iter());
         // The signer signs a URL; only an origin-form target (`/path?query`) is the same request
-        // to both sides (`*` or an absolute URI would be signed as a different path).
+        // to both sides (`*` or an absolute URI would be signed as a different path). In a query,
+        // `+` and `%` escapes are decoded differently by the SDKs (aws-sigv4 reads `+` as a space
+        // and invalid UTF-8 escapes as U+FFFD; the verifier keeps both as sent), and awsJson
+        // requests have no query, so those are left out of the property.
         let origin_form = self.uri.starts_with('/') && !self.uri.contains('#');
-        if known && scoped && within_skew && intact && origin_form {
+        let plain_query = self
+            .uri
+            .split_once('?')
+            .is_none_or(|(_, query)| !query.contains(['+', '%']));
+        if known && scoped && within_skew && intact && origin_form && plain_query {
             self.must_accept = Some(akid);
         }
         Ok(())
