@@ -82,6 +82,11 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
             quote! { #(#checks)* }
         }
         TypeKind::Union(variants) => {
+            // A member this server does not know was read as `Unknown`: the request is invalid.
+            let members = variants.iter().map(|v| &v.wire_name);
+            let report = quote! {
+                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UnionMember(&[#(#members),*]) });
+            };
             let arms: Vec<TokenStream> = variants
                 .iter()
                 .filter(|v| v.ty.kind != TyKind::Unit)
@@ -99,15 +104,14 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
                 })
                 .collect();
             if arms.is_empty() {
-                return Some(quote! {
-                    pub(crate) fn #name(_v: &#ty, _path: &mut ::std::vec::Vec<PathSeg>, _out: &mut ::std::vec::Vec<Violation>) {}
-                });
-            }
-            quote! {
-                #[allow(clippy::single_match)]
-                match v {
-                    #(#arms)*
-                    _ => {}
+                quote! { if let #ty::Unknown = v { #report } }
+            } else {
+                quote! {
+                    match v {
+                        #ty::Unknown => { #report }
+                        #(#arms)*
+                        _ => {}
+                    }
                 }
             }
         }
@@ -245,6 +249,19 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
             out.push(quote! {
                 if let #t::Unknown(_) = #x {
                     out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::Enum(#t::VALUES) });
+                }
+            });
+        }
+        TyKind::Named(p, NamedKind::IntEnum) => {
+            let t = qualified(p, types);
+            let value = if sensitive {
+                quote! { ::core::option::Option::None }
+            } else {
+                quote! { ::core::option::Option::Some(#x.value().to_string()) }
+            };
+            out.push(quote! {
+                if let #t::Unknown(_) = #x {
+                    out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::IntEnum(#t::VALUES) });
                 }
             });
         }

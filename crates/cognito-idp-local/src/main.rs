@@ -1,4 +1,5 @@
 //! `cognito-idp-local --listen ADDR --seed FILE [--credentials AKID:SECRET]... [--max-rps N]`
+//! plus the server limits (`--help` lists them with their defaults).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
 
 fn run(args: Args) -> Result<(), String> {
     let seed = Seed::load(&args.seed).map_err(|e| e.to_string())?;
+    let config = args.serve_config();
     let options = Options {
         seed,
         credentials: args.credentials,
@@ -45,13 +47,14 @@ fn run(args: Args) -> Result<(), String> {
         let listener = tokio::net::TcpListener::bind(&args.listen)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-        let server = RunningServer::start(listener, service)
+        let stop = stop_signal();
+        let server = RunningServer::start(listener, service, config)
             .map_err(|e| format!("cannot read the listening address: {e}"))?;
         let mut stdout = std::io::stdout();
         // Flushed at once: a parent reading our stdout through a pipe waits for this line.
         let _ = writeln!(stdout, "listening on {}", server.addr()).and_then(|()| stdout.flush());
         tracing::info!(addr = %server.addr(), "ready");
-        stop_signal().await;
+        stop.await;
         tracing::info!("shutting down");
         server
             .shutdown()
@@ -61,30 +64,42 @@ fn run(args: Args) -> Result<(), String> {
 }
 
 /// Completes on Ctrl-C, or on SIGTERM where there is one (how containers and supervisors stop
-/// a process), so both shut down gracefully.
-async fn stop_signal() {
-    let ctrl_c = async {
+/// a process), so both shut down gracefully. The handlers are installed when this is called,
+/// not when the future is first polled: called before the ready line, a signal sent right
+/// after that line is not missed (its default action would kill the process).
+fn stop_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, Signal, SignalKind};
+        let install = |kind: SignalKind, name: &'static str| match signal(kind) {
+            Ok(signal) => Some(signal),
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot wait for {name}");
+                None
+            }
+        };
+        let interrupt = install(SignalKind::interrupt(), "Ctrl-C");
+        let terminate = install(SignalKind::terminate(), "SIGTERM");
+        async fn received(signal: Option<Signal>) {
+            match signal {
+                Some(mut signal) => {
+                    signal.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        }
+        async move {
+            tokio::select! {
+                () = received(interrupt) => {}
+                () = received(terminate) => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    async {
         if let Err(err) = tokio::signal::ctrl_c().await {
             tracing::warn!(error = %err, "cannot wait for Ctrl-C");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(err) => {
-                tracing::warn!(error = %err, "cannot wait for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
     }
 }

@@ -3,6 +3,7 @@
 use std::io;
 use std::net::SocketAddr;
 
+use ingot_server_rt::ServeConfig;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -19,14 +20,18 @@ pub struct RunningServer {
 }
 
 impl RunningServer {
-    /// Starts serving `service` on `listener`.
-    pub fn start(listener: TcpListener, service: Logged) -> io::Result<Self> {
+    /// Starts serving `service` on `listener` with the limits, timeouts and shutdown grace
+    /// period of `config`.
+    pub fn start(listener: TcpListener, service: Logged, config: ServeConfig) -> io::Result<Self> {
         let addr = listener.local_addr()?;
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(ingot_server_rt::serve(listener, service, async move {
+        let shutdown = async move {
             // A dropped sender stops the server too.
             let _ = stopped.await;
-        }));
+        };
+        let task = tokio::spawn(ingot_server_rt::serve_with_config(
+            listener, service, shutdown, config,
+        ));
         Ok(Self {
             addr,
             stop: Some(stop),
@@ -44,7 +49,8 @@ impl RunningServer {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting, waits for in-flight requests, and returns how serving ended.
+    /// Stops accepting, lets in-flight requests finish within the shutdown grace period, and
+    /// returns how serving ended.
     pub async fn shutdown(mut self) -> io::Result<()> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());

@@ -105,3 +105,53 @@ async fn sigterm_shuts_down_gracefully() {
     let log = server.stop().await;
     assert!(log.contains("shutting down"), "{log}");
 }
+
+/// Before the grace period existed, one client stalled mid-body kept the process alive after
+/// SIGTERM indefinitely (still running 15 s later).
+#[cfg(unix)]
+#[tokio::test]
+async fn sigterm_with_a_stalled_client_exits_within_the_grace_period() {
+    use std::time::{Duration, Instant};
+    use tokio::io::AsyncWriteExt;
+
+    let grace = Duration::from_millis(1500);
+    let mut server = spawn_binary(
+        "term-stalled",
+        SEED,
+        &["--shutdown-grace", "1.5", "--body-read-timeout", "60"],
+    )
+    .await;
+    let mut stalled = tokio::net::TcpStream::connect(&server.addr)
+        .await
+        .expect("connect");
+    // Headers and 10 of the 100 declared body bytes, then nothing.
+    let head = format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\n\
+         X-Amz-Target: AWSCognitoIdentityProviderService.StopUserImportJob\r\n\
+         Content-Type: application/x-amz-json-1.1\r\nContent-Length: 100\r\n\r\n{{\"UserPool",
+        server.addr
+    );
+    stalled.write_all(head.as_bytes()).await.expect("send");
+    // Let the request reach the service before the signal.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let pid = server.child.id().expect("running");
+    let signalled = Instant::now();
+    let sent = tokio::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .await
+        .expect("run kill");
+    assert!(sent.success());
+    let status = tokio::time::timeout(grace + Duration::from_secs(5), server.child.wait())
+        .await
+        .expect("exits after SIGTERM despite the stalled client")
+        .expect("wait");
+    let took = signalled.elapsed();
+    assert!(status.success(), "clean exit after SIGTERM: {status}");
+    assert!(
+        took < grace + Duration::from_secs(1),
+        "exited {took:?} after SIGTERM with a {grace:?} grace period"
+    );
+    let log = server.stop().await;
+    assert!(log.contains("grace period over"), "{log}");
+}

@@ -5,13 +5,15 @@ use http_body::Body;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
 use crate::reply::FrameworkError;
+use crate::serve::BodyReadTimeout;
 use crate::BoxError;
 
 /// The default request body limit: 1 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 
 /// Collects `body`, failing with 413 once it grows past `limit` bytes. A declared
-/// `Content-Length` over the limit fails before anything is read.
+/// `Content-Length` over the limit fails before anything is read; a body that [`serve`](crate::serve)
+/// stopped waiting for fails with 408.
 pub(crate) async fn collect<B>(
     content_length: Option<u64>,
     body: B,
@@ -29,6 +31,9 @@ where
         Ok(collected) => Ok(collected.to_bytes()),
         Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => {
             Err(FrameworkError::PayloadTooLarge(limit))
+        }
+        Err(err) if err.downcast_ref::<BodyReadTimeout>().is_some() => {
+            Err(FrameworkError::RequestTimeout)
         }
         Err(err) => Err(FrameworkError::Serialization(format!(
             "Failed to read the request body: {err}"
@@ -55,6 +60,30 @@ mod tests {
         assert_eq!(
             collect(Some(10), body(), 5).await,
             Err(FrameworkError::PayloadTooLarge(5))
+        );
+    }
+
+    /// A body whose only frame is the timeout error `serve` gives a stalled body.
+    struct Stalled;
+
+    impl Body for Stalled {
+        type Data = Bytes;
+        type Error = BoxError;
+
+        fn poll_frame(
+            self: std::pin::Pin<&mut Self>,
+            _cx: &mut std::task::Context<'_>,
+        ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, BoxError>>> {
+            let timeout = std::time::Duration::from_secs(1);
+            std::task::Poll::Ready(Some(Err(Box::new(BodyReadTimeout { timeout }))))
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_read_timeout_is_a_request_timeout() {
+        assert_eq!(
+            collect(None, Stalled, 5).await,
+            Err(FrameworkError::RequestTimeout)
         );
     }
 }

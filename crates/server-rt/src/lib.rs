@@ -35,6 +35,7 @@
 //! | `X-Amz-Target` not exactly `<Service>.<Operation>` of a registered operation | 400 | `UnknownOperationException` |
 //! | `Content-Type` present but not the protocol's (parameters such as `; charset=utf-8` are fine) | 415 | `UnsupportedMediaTypeException` |
 //! | body over the limit (declared `Content-Length` or actual bytes; default 1 MiB) | 413 | `RequestEntityTooLargeException` |
+//! | body not received in time ([`BodyReadTimeout`], from [`serve`]'s body read timeout) | 408 | `RequestTimeoutException` |
 //! | `Content-Type` missing while the body is not empty | 415 | `UnsupportedMediaTypeException` |
 //! | SigV4 failure (when a verifier is set; see [`AuthErrorKind`]) | 400 | `MissingAuthenticationTokenException`, `IncompleteSignatureException`, `UnrecognizedClientException`, `InvalidSignatureException` |
 //! | `Content-Encoding` other than none, `identity` or `gzip` | 415 | `UnsupportedMediaTypeException` |
@@ -72,7 +73,7 @@ pub use operation::{
     json_body, operation_fn, AuthMode, BoxFuture, ErrorBody, OperationFn, OperationOutcome,
     RequestContext, RequestRejection,
 };
-pub use serve::{serve, serve_with_config, ServeConfig};
+pub use serve::{serve, serve_with_config, BodyReadTimeout, RequestBody, ServeConfig};
 pub use service::{AwsJsonService, ResponseBody};
 pub use sigv4::{AuthErrorKind, AuthRejection, SigV4Verifier};
 pub use validation::ValidationStyle;

@@ -79,6 +79,8 @@ pub(crate) enum FrameworkError {
     /// A `Content-Encoding` other than `gzip` (or `identity`), as the header listed it.
     UnsupportedContentEncoding(String),
     PayloadTooLarge(usize),
+    /// The body did not arrive within the server's body read timeout.
+    RequestTimeout,
     Serialization(String),
     InternalFailure,
 }
@@ -126,6 +128,11 @@ impl FrameworkError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "RequestEntityTooLargeException",
                 format!("Request body is larger than the limit of {limit} bytes"),
+            ),
+            FrameworkError::RequestTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                "RequestTimeoutException",
+                "The request body was not received in time".to_owned(),
             ),
             FrameworkError::Serialization(message) => {
                 (StatusCode::BAD_REQUEST, "SerializationException", message.clone())

@@ -29,6 +29,10 @@ pub enum ConstraintKind {
     },
     /// A value outside an enum's value set.
     Enum(&'static [&'static str]),
+    /// A value outside an intEnum's value set.
+    IntEnum(&'static [i32]),
+    /// A union naming a member the union does not have; the union's members (wire names).
+    UnionMember(&'static [&'static str]),
     /// `@uniqueItems` on a list that holds a repeated value.
     UniqueItems,
 }

@@ -3,102 +3,17 @@
 
 mod common;
 
-use std::net::SocketAddr;
 use std::time::Duration;
 
-use common::{cognito_like, target};
-use ingot_server_rt::{
-    operation_fn, serve, serve_with_config, AwsJsonService, OperationOutcome, ServeConfig,
-};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use common::cognito_like;
+use common::wire::{header, raw_request, read_response, start};
+use ingot_server_rt::{serve, ServeConfig};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 use tokio::time::timeout;
 
 const LIMIT: Duration = Duration::from_secs(10);
-
-fn slow_service() -> AwsJsonService {
-    cognito_like().operation(
-        "Slow",
-        operation_fn(|_, _| async {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            Ok(OperationOutcome::Output(Some(r#"{"done":true}"#.into())))
-        }),
-    )
-}
-
-struct Server {
-    addr: SocketAddr,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<std::io::Result<()>>,
-}
-
-async fn start(config: ServeConfig) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
-    let addr = listener.local_addr().expect("addr");
-    let (stop, stopped) = oneshot::channel::<()>();
-    let task = tokio::spawn(serve_with_config(
-        listener,
-        slow_service(),
-        async {
-            let _ = stopped.await;
-        },
-        config,
-    ));
-    Server { addr, stop, task }
-}
-
-fn raw_request(op: &str, body: &str) -> String {
-    format!(
-        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\n\
-         X-Amz-Target: {}\r\nContent-Length: {}\r\n\r\n{body}",
-        target(op),
-        body.len()
-    )
-}
-
-/// Reads one HTTP/1.1 response with a Content-Length body: (status, lowercase headers, body).
-async fn read_response(reader: &mut BufReader<TcpStream>) -> (u16, Vec<(String, String)>, String) {
-    let mut status_line = String::new();
-    reader
-        .read_line(&mut status_line)
-        .await
-        .expect("status line");
-    let status = status_line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status code");
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).await.expect("header line");
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        let (name, value) = line.split_once(':').expect("header");
-        headers.push((name.to_ascii_lowercase(), value.trim().to_owned()));
-    }
-    let len: usize = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .map(|(_, v)| v.parse().expect("length"))
-        .unwrap_or(0);
-    let mut body = vec![0; len];
-    reader.read_exact(&mut body).await.expect("body");
-    (status, headers, String::from_utf8(body).expect("utf8"))
-}
-
-fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers
-        .iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v.as_str())
-}
 
 #[tokio::test]
 async fn keep_alive_connection_survives_a_panicking_handler() {
@@ -169,10 +84,7 @@ async fn graceful_shutdown_finishes_in_flight_requests_and_stops_accepting() {
 
 #[tokio::test]
 async fn slow_client_is_cut_off_by_header_read_timeout() {
-    let config = ServeConfig {
-        header_read_timeout: Duration::from_millis(200),
-        ..ServeConfig::default()
-    };
+    let config = ServeConfig::default().header_read_timeout(Duration::from_millis(200));
     let server = start(config).await;
     let started = tokio::time::Instant::now();
     timeout(Duration::from_secs(3), async {

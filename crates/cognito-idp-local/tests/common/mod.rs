@@ -51,7 +51,12 @@ pub async fn start(options: Options) -> RunningServer {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
-    RunningServer::start(listener, service(options).expect("handler registered")).expect("start")
+    RunningServer::start(
+        listener,
+        service(options).expect("handler registered"),
+        ingot_server_rt::ServeConfig::default(),
+    )
+    .expect("start")
 }
 
 /// A request id as the runtime writes them: a hyphenated UUID.

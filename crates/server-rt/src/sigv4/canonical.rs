@@ -55,8 +55,15 @@ fn joined_values(headers: &HeaderMap, name: &str) -> Vec<u8> {
     out
 }
 
+/// Spaces only, as SigV4 specifies and the AWS SDK for Rust signs: a tab is kept. (On the wire
+/// HTTP already strips spaces and tabs around a value; this matters for in-process callers.)
 fn squeeze_into(out: &mut Vec<u8>, value: &[u8]) {
-    let value = value.trim_ascii();
+    let start = value.iter().position(|&b| b != b' ').unwrap_or(value.len());
+    let end = value
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(start, |i| i + 1);
+    let value = value.get(start..end).unwrap_or_default();
     let mut previous_space = false;
     for &b in value {
         let space = b == b' ';
@@ -67,19 +74,34 @@ fn squeeze_into(out: &mut Vec<u8>, value: &[u8]) {
     }
 }
 
-/// Non-S3 services sign the path URI-encoded once more on top of the encoding it already has on
-/// the wire, so the received path is encoded again here (`/` kept). An empty path is `/`.
+/// Non-S3 services sign the path normalized (empty and `.` segments dropped, `..` removing the
+/// segment before it, as RFC 3986 section 5.2.4 and every AWS SDK do) and URI-encoded once more
+/// on top of the encoding it already has on the wire, so the received path is normalized and
+/// encoded again here (`/` kept). An empty path is `/`; a trailing slash stays.
 fn canonical_uri(path: &str) -> String {
-    if path.is_empty() {
-        return "/".to_owned();
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
     }
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        if b == b'/' {
-            out.push('/');
-        } else {
+    let trailing_slash = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| path.contains('/') && matches!(last, "" | "." | ".."));
+    let mut out = String::with_capacity(path.len() + 1);
+    for segment in &segments {
+        out.push('/');
+        for &b in segment.as_bytes() {
             encode_byte(&mut out, b);
         }
+    }
+    if out.is_empty() || trailing_slash {
+        out.push('/');
     }
     out
 }
@@ -146,6 +168,25 @@ fn hex_val(b: u8) -> Option<u8> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn path_is_normalized_then_encoded_again() {
+        for (path, canonical) in [
+            ("", "/"),
+            ("/", "/"),
+            ("//", "/"),
+            ("/a//b", "/a/b"),
+            ("/a/./b/", "/a/b/"),
+            ("/a/b/..", "/a/"),
+            ("/../a", "/a"),
+            ("/a/.", "/a/"),
+            ("/a%20b/c d", "/a%2520b/c%20d"),
+            ("/é", "/%C3%A9"),
+            ("*", "/%2A"),
+        ] {
+            assert_eq!(canonical_uri(path), canonical, "{path:?}");
+        }
+    }
+
     fn parts(req: http::Request<()>) -> Parts {
         req.into_parts().0
     }
@@ -183,6 +224,15 @@ mod tests {
         );
         assert_eq!(header_value(&p, "my-header1"), b"value1,a b c");
         assert_eq!(header_value(&p, "absent"), b"");
+        let p = parts(
+            http::Request::post("/")
+                .header("tabbed", "\t a\t ")
+                .header("spaces", "   ")
+                .body(())
+                .expect("request"),
+        );
+        assert_eq!(header_value(&p, "tabbed"), b"\t a\t");
+        assert_eq!(header_value(&p, "spaces"), b"");
     }
 
     #[test]

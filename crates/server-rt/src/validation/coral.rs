@@ -70,6 +70,14 @@ fn constraint(v: &Violation) -> String {
                 values.join(", ")
             )
         }
+        ConstraintKind::IntEnum(values) => format!(
+            "Member must satisfy enum value set: [{}]",
+            super::int_list(values)
+        ),
+        ConstraintKind::UnionMember(members) => format!(
+            "Member must have exactly one of these members set: [{}]",
+            members.join(", ")
+        ),
         ConstraintKind::UniqueItems => "Member must have unique values".to_owned(),
     }
 }
@@ -188,15 +196,27 @@ mod tests {
                 Some("[a, a]"),
                 ConstraintKind::UniqueItems,
             ),
+            v(
+                vec![PathSeg::Member("Level")],
+                Some("5"),
+                ConstraintKind::IntEnum(&[1, 10]),
+            ),
+            v(
+                vec![PathSeg::Member("Choice")],
+                None,
+                ConstraintKind::UnionMember(&["Name", "Node"]),
+            ),
         ]);
         let expected = [
-            "7 validation errors detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+            "9 validation errors detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
             "Value 'x' at 'userAttributes.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 2048",
             "Value 'v' at 'clientMetadata.k1' failed to satisfy constraint: Member must satisfy regular expression pattern: \\{####\\}",
             "Value '100' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 60",
             "Value null at 'lambdaConfig.customMessage' failed to satisfy constraint: Member must not be null",
             "Value 'Nope' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Created, Pending]",
             "Value '[a, a]' at 'names' failed to satisfy constraint: Member must have unique values",
+            "Value '5' at 'level' failed to satisfy constraint: Member must satisfy enum value set: [1, 10]",
+            "Value at 'choice' failed to satisfy constraint: Member must have exactly one of these members set: [Name, Node]",
         ]
         .join("; ");
         assert_eq!(msg, expected);

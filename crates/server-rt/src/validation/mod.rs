@@ -78,6 +78,15 @@ impl ValidationStyle {
     }
 }
 
+/// An intEnum's values as messages list them: `1, 10`.
+fn int_list(values: &[i32]) -> String {
+    values
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `"1 validation error detected"` / `"N validation errors detected"`, shared by both styles.
 fn count_phrase(n: usize) -> String {
     if n == 1 {

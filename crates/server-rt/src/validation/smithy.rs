@@ -48,6 +48,14 @@ fn field_message(v: &Violation) -> String {
             "Value at '{path}' {failed} satisfy enum value set: [{}]",
             values.join(", ")
         ),
+        ConstraintKind::IntEnum(values) => format!(
+            "Value at '{path}' {failed} satisfy enum value set: [{}]",
+            super::int_list(values)
+        ),
+        ConstraintKind::UnionMember(members) => format!(
+            "Value at '{path}' {failed} have exactly one of these members set: [{}]",
+            members.join(", ")
+        ),
         ConstraintKind::UniqueItems => {
             format!("Value with repeated values at '{path}' {failed} have unique values")
         }
@@ -116,6 +124,14 @@ mod tests {
             (
                 v(vec![PathSeg::Member("e")], Some("z"), ConstraintKind::Enum(&["Foo", "Bar"])),
                 "Value at '/e' failed to satisfy constraint: Member must satisfy enum value set: [Foo, Bar]",
+            ),
+            (
+                v(vec![PathSeg::Member("level")], Some("5"), ConstraintKind::IntEnum(&[1, 10])),
+                "Value at '/level' failed to satisfy constraint: Member must satisfy enum value set: [1, 10]",
+            ),
+            (
+                v(vec![PathSeg::Member("choice")], None, ConstraintKind::UnionMember(&["name", "node"])),
+                "Value at '/choice' failed to satisfy constraint: Member must have exactly one of these members set: [name, node]",
             ),
             (
                 v(vec![PathSeg::Member("l")], None, ConstraintKind::UniqueItems),

@@ -6,8 +6,16 @@ pub(crate) fn types_choice(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    #[allow(clippy::single_match)]
     match v {
+        ::kitchen_sink_types::types::Choice::Unknown => {
+            out.push(Violation {
+                path: path.clone(),
+                value: ::core::option::Option::None,
+                kind: ConstraintKind::UnionMember(
+                    &["name", "nothing", "again", "node", "pin"],
+                ),
+            });
+        }
         ::kitchen_sink_types::types::Choice::Name(x) => {
             path.push(PathSeg::Member("name"));
             {
@@ -151,6 +159,21 @@ pub(crate) fn input_doeverythinginput(
                     value: ::core::option::Option::None,
                     kind: ::ingot_server_rt::ConstraintKind::Enum(
                         ::kitchen_sink_types::types::Color::VALUES,
+                    ),
+                });
+            }
+        }
+        path.pop();
+    }
+    if let ::core::option::Option::Some(x) = &v.level {
+        path.push(PathSeg::Member("level"));
+        {
+            if let ::kitchen_sink_types::types::Level::Unknown(_) = x {
+                out.push(Violation {
+                    path: path.clone(),
+                    value: ::core::option::Option::Some(x.value().to_string()),
+                    kind: ConstraintKind::IntEnum(
+                        ::kitchen_sink_types::types::Level::VALUES,
                     ),
                 });
             }
