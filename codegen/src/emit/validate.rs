@@ -85,7 +85,7 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
             // A member this server does not know was read as `Unknown`: the request is invalid.
             let members = variants.iter().map(|v| &v.wire_name);
             let report = quote! {
-                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ConstraintKind::UnionMember(&[#(#members),*]) });
+                out.push(Violation { path: path.clone(), value: ::core::option::Option::None, kind: ::ingot_server_rt::ConstraintKind::UnionMember(&[#(#members),*]) });
             };
             let arms: Vec<TokenStream> = variants
                 .iter()
@@ -261,7 +261,7 @@ fn checks(ty: &Ty, x: TokenStream, sensitive: bool, types: &Ident) -> Option<Tok
             };
             out.push(quote! {
                 if let #t::Unknown(_) = #x {
-                    out.push(Violation { path: path.clone(), value: #value, kind: ConstraintKind::IntEnum(#t::VALUES) });
+                    out.push(Violation { path: path.clone(), value: #value, kind: ::ingot_server_rt::ConstraintKind::IntEnum(#t::VALUES) });
                 }
             });
         }

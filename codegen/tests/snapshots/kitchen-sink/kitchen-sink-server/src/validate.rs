@@ -11,7 +11,7 @@ pub(crate) fn types_choice(
             out.push(Violation {
                 path: path.clone(),
                 value: ::core::option::Option::None,
-                kind: ConstraintKind::UnionMember(
+                kind: ::ingot_server_rt::ConstraintKind::UnionMember(
                     &["name", "nothing", "again", "node", "pin"],
                 ),
             });
@@ -172,7 +172,7 @@ pub(crate) fn input_doeverythinginput(
                 out.push(Violation {
                     path: path.clone(),
                     value: ::core::option::Option::Some(x.value().to_string()),
-                    kind: ConstraintKind::IntEnum(
+                    kind: ::ingot_server_rt::ConstraintKind::IntEnum(
                         ::kitchen_sink_types::types::Level::VALUES,
                     ),
                 });
