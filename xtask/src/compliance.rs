@@ -28,6 +28,10 @@ use crate::gen::read_sources;
 /// The protocol folders of the suite.
 const PROTOCOLS: &[&str] = &["awsJson1_0", "awsJson1_1"];
 
+/// The Smithy reference folder (suite and trait definitions), relative to the workspace root;
+/// model files are named relative to it, so generated headers do not depend on the checkout.
+const REFERENCE: &str = "../shared/reference/smithy";
+
 /// The list of known failures, relative to the workspace root.
 pub const EXPECTED_FAILURES: &str = "tests/compliance/expected-failures.txt";
 
@@ -41,7 +45,7 @@ struct CaseKey {
 
 /// Generates, builds and runs the suites; `Ok` carries the report.
 pub fn run(root: &Path, cargo: &str) -> Result<String, String> {
-    let suite = root.join("../shared/reference/smithy/protocol-tests");
+    let suite = root.join(REFERENCE).join("protocol-tests");
     if !suite.is_dir() {
         return Ok(format!(
             "SKIP: {} not found; protocol compliance tests not run",
@@ -67,7 +71,7 @@ fn generate(
         runtime_dir: runtime.display().to_string(),
         command: "cargo xtask compliance".to_owned(),
     };
-    let traits = suite.join("../traits");
+    let traits = root.join(REFERENCE).join("traits");
     let mut crates = Vec::new();
     for protocol in PROTOCOLS {
         let mut paths = vec![
@@ -78,7 +82,13 @@ fn generate(
         if traits.is_dir() {
             paths.push(traits.clone());
         }
-        let files = read_sources(&paths)?;
+        let mut files = read_sources(&paths)?;
+        let reference = root.join(REFERENCE);
+        for file in &mut files {
+            if let Ok(relative) = Path::new(&file.name).strip_prefix(&reference) {
+                file.name = relative.display().to_string();
+            }
+        }
         let model = ingot_codegen::model::parse_files(&files).map_err(|d| d.to_string())?;
         let services: Vec<String> = model
             .shapes

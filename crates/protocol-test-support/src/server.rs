@@ -2,6 +2,8 @@
 //! server's `tower::Service`.
 
 use std::convert::Infallible;
+use std::fmt::Debug;
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
@@ -42,6 +44,7 @@ impl Canned {
 #[derive(Debug)]
 pub struct FakeServer {
     url: String,
+    port: u16,
     requests: Arc<Mutex<Vec<Seen>>>,
 }
 
@@ -51,7 +54,8 @@ impl FakeServer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1");
-        let url = format!("http://{}", listener.local_addr().expect("local address"));
+        let addr = listener.local_addr().expect("local address");
+        let url = format!("http://{addr}");
         let requests = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&requests);
         tokio::spawn(async move {
@@ -68,7 +72,11 @@ impl FakeServer {
                 });
             }
         });
-        FakeServer { url, requests }
+        FakeServer {
+            url,
+            port: addr.port(),
+            requests,
+        }
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -76,12 +84,22 @@ impl FakeServer {
         &self.url
     }
 
-    /// The one request a client sent; panics naming how many there were otherwise.
-    pub fn only_request(&self) -> Seen {
+    /// `http://<host>:<port><path>`: this server under a case's host name (`example.com`), for
+    /// a client that resolves the names it sends to with [`client_config`]'s `loopback_hosts`.
+    pub fn url_as(&self, host: &str, path: &str) -> String {
+        format!("http://{host}:{}{path}", self.port)
+    }
+
+    /// The one request a client sent; panics naming how many there were otherwise, with
+    /// `outcome` (what the client's call returned) telling why none arrived.
+    pub fn only_request(&self, outcome: &dyn Debug) -> Seen {
         let requests = self.requests.lock().expect("lock");
         match requests.as_slice() {
             [one] => one.clone(),
-            other => panic!("expected one request, the client sent {}", other.len()),
+            other => panic!(
+                "expected one request, the client sent {} (the call returned {outcome:?})",
+                other.len()
+            ),
         }
     }
 }
@@ -117,9 +135,14 @@ async fn answer(
 }
 
 /// A client config for `url`: fixed credentials, region and signing time, no retries, so
-/// each call sends exactly one request.
-pub fn client_config(url: &str) -> Config {
-    Config::builder()
+/// each call sends exactly one request. Each of `loopback_hosts` is connected to on
+/// 127.0.0.1 without asking DNS (the client's `resolve_host`), so a case's host names, host
+/// prefixes included, reach the loopback server while the request still names them.
+pub fn client_config(url: &str, loopback_hosts: &[&str]) -> Config {
+    let loopback = IpAddr::V4(Ipv4Addr::LOCALHOST);
+    loopback_hosts
+        .iter()
+        .fold(Config::builder(), |b, host| b.resolve_host(*host, loopback))
         .region("us-east-1")
         .endpoint_url(url)
         .credentials_provider(Credentials::new(

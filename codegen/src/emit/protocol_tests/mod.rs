@@ -189,10 +189,12 @@ fn expected(m: &HttpMessage, with_request_line: bool) -> TokenStream {
         Some(v) => quote! { ::core::option::Option::Some(#v) },
         None => quote! { ::core::option::Option::None },
     };
-    let (method, uri) = if with_request_line {
-        (opt(&m.method), opt(&m.uri))
+    // `resolvedHost` is the `Host` a client sends (port left out); the client-request test
+    // routes it to the loopback server, see `client_request`.
+    let (method, uri, host) = if with_request_line {
+        (opt(&m.method), opt(&m.uri), opt(&m.resolved_host))
     } else {
-        (opt(&None), opt(&None))
+        (opt(&None), opt(&None), opt(&None))
     };
     let status = match (m.code, with_request_line) {
         (Some(c), false) => quote! { ::core::option::Option::Some(#c) },
@@ -203,15 +205,6 @@ fn expected(m: &HttpMessage, with_request_line: bool) -> TokenStream {
     let forbid = &m.forbid_headers;
     let body = opt(&m.body);
     let media = opt(&m.body_media_type);
-    // The client talks to the loopback fake server, not to the case's `host`: the host it
-    // must resolve to is the case's `resolvedHost` with the case's host replaced (what stays is
-    // the host prefix of `@endpoint`).
-    let host_name = m.host.as_deref().map(|h| h.split('/').next().unwrap_or(h));
-    let resolved = match (&m.resolved_host, host_name) {
-        (Some(r), Some(h)) => r.strip_suffix(h).map(|prefix| format!("{prefix}127.0.0.1")),
-        _ => None,
-    };
-    let host = opt(&resolved);
     quote! {
         ::ingot_protocol_test_support::Expected {
             method: #method,
@@ -258,7 +251,7 @@ fn client_handle(crates: &Crates) -> TokenStream {
     quote! {
         let handle = ::ingot_client_rt::Client::new(
             &::#client::client::SERVICE,
-            ::ingot_protocol_test_support::client_config(server.url()),
+            ::ingot_protocol_test_support::client_config(server.url(), &[]),
         );
     }
 }
@@ -284,28 +277,34 @@ fn client_request(
             .collect(),
         _ => Vec::new(),
     };
-    let path = m
-        .host
-        .as_deref()
-        .and_then(|h| h.find('/').map(|i| &h[i..]))
-        .unwrap_or_default();
-    let endpoint = if path.is_empty() {
-        quote! { let endpoint = server.url().to_owned(); }
-    } else {
-        quote! { let endpoint = ::std::format!("{}{}", server.url(), #path); }
+    // The client is configured with the case's `host` (`example.com`, maybe with a path) on
+    // the loopback server's port. That name and the `resolvedHost` (`foo.example.com`) the
+    // client must send to are resolved to loopback, never by DNS: a request reaches the
+    // server either way, and its `Host` header tells which one the client chose.
+    let (endpoint, loopback) = match m.host.as_deref() {
+        Some(host) => {
+            let (name, path) = host.find('/').map_or((host, ""), |i| host.split_at(i));
+            let mut names = vec![name];
+            names.extend(m.resolved_host.as_deref().filter(|r| *r != name));
+            (
+                quote! { server.url_as(#name, #path) },
+                quote! { #(#names),* },
+            )
+        }
+        None => (quote! { server.url().to_owned() }, quote! {}),
     };
     let expected = expected(m, true);
     quote! {
         let server = ::ingot_protocol_test_support::FakeServer::start(
             ::ingot_protocol_test_support::Canned::ok(),
         ).await;
-        #endpoint
+        let endpoint = #endpoint;
         let client = ::#client::Client::from_conf(
-            ::ingot_protocol_test_support::client_config(&endpoint),
+            ::ingot_protocol_test_support::client_config(&endpoint, &[#loopback]),
         );
         // Only the request matters here; the canned answer may not parse as this output.
-        let _ = client.#module() #(#setters)* .send().await;
-        ::ingot_protocol_test_support::check_message(&server.only_request(), &#expected);
+        let outcome = client.#module() #(#setters)* .send().await;
+        ::ingot_protocol_test_support::check_message(&server.only_request(&outcome), &#expected);
     }
 }
 
