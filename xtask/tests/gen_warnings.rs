@@ -42,9 +42,11 @@ fn warnings_are_printed_and_do_not_fail() {
     assert!(ok, "{stderr}");
     assert_eq!(
         stderr,
-        "warning: trait `smithy.api#httpChecksumRequired` is not supported, the generated code ignores it: no `Content-MD5` checksum is sent\n  --> MODEL, shape `ex#Op`\n\n1 warning found\n"
+        "warning: trait `smithy.api#httpChecksumRequired` is not supported, the generated code ignores it: no `Content-MD5` checksum is sent\n  --> MODEL, shape `ex#Op`\n\n\
+         warning: the service has no `smithy.rules#endpointRuleSet`; clients use the standard regional pattern `https://<endpointPrefix>.<region>.<partition DNS suffix>`\n  --> MODEL, shape `ex#Svc`\n\n\
+         2 warnings found\n"
     );
-    assert!(stdout.trim_end().ends_with(", 1 warning"), "{stdout}");
+    assert!(stdout.trim_end().ends_with(", 2 warnings"), "{stdout}");
 }
 
 #[test]
