@@ -1,5 +1,5 @@
 //! `cargo xtask gen [--check] [--model PATH... --out DIR]`, `cargo xtask model-json PATH...` and
-//! `cargo xtask test`.
+//! `cargo xtask test` and `cargo xtask bench`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,6 +11,7 @@ const USAGE: &str = "usage: cargo xtask gen [--check]
        cargo xtask gen --model PATH [--model PATH...] --out DIR [--settings FILE]
        cargo xtask model-json PATH...
        cargo xtask test
+       cargo xtask bench [--quick] [--rounds N] [--compile-rounds N] [--only FIGURES] [--cognito-model PATH] [--out DIR]
 PATH is a model file (.json JSON AST or .smithy IDL) or a folder of them; several make one model.";
 
 fn main() -> ExitCode {
@@ -33,6 +34,9 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     if command == "test" && rest.is_empty() {
         return xtask::test::run(&gen::workspace_root());
+    }
+    if command == "bench" {
+        return xtask::bench::run(&gen::workspace_root(), rest);
     }
     if command == "model-json" && !rest.is_empty() {
         let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();

@@ -28,7 +28,7 @@ pub enum Subject {
     /// The official `aws-sdk-cognitoidentityprovider`.
     Sdk(sdk::Client),
     /// A hyper-util client posting pre-built bytes, signed per call when it has a signer.
-    Raw(Raw),
+    Raw(Box<Raw>),
 }
 
 impl Subject {
@@ -37,8 +37,11 @@ impl Subject {
         Ok(match name {
             "ingot" => Self::Ingot(ingot_client(endpoint)),
             "sdk" => Self::Sdk(sdk_client(endpoint)),
-            "raw" => Self::Raw(Raw::new(endpoint, None)?),
-            "raw-sigv4" => Self::Raw(Raw::new(endpoint, Some(Signer::new(AKID, SECRET)))?),
+            "raw" => Self::Raw(Box::new(Raw::new(endpoint, None)?)),
+            "raw-sigv4" => Self::Raw(Box::new(Raw::new(
+                endpoint,
+                Some(Signer::new(AKID, SECRET)),
+            )?)),
             other => return Err(format!("unknown client {other:?}").into()),
         })
     }
