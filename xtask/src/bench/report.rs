@@ -242,7 +242,7 @@ pub fn render(samples: &Samples, ctx: &Context) -> (String, Vec<(String, String)
         let _ = writeln!(md, "{command}");
     }
     let _ = writeln!(md, "```");
-    (md, plots.into_iter().flatten().collect())
+    (md, plots)
 }
 
 fn table(samples: &Samples, t: &Table) -> String {
@@ -305,7 +305,7 @@ fn plot(
     x_label: &str,
     y_label: &str,
     file: &str,
-) -> Option<(String, String)> {
+) -> (String, String) {
     let xs = samples.xs(figure);
     let series: Vec<Series> = samples
         .subjects(figure)
@@ -325,7 +325,7 @@ fn plot(
         xs: &xs,
         series: &series,
     };
-    Some((file.to_owned(), chart.render()))
+    (file.to_owned(), chart.render())
 }
 
 /// A goal of issue 12: `a / b` (or `a` alone when `b` is empty) against a bound.
