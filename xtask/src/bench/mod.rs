@@ -193,6 +193,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<String, String> {
         rounds: options.plan.rounds,
         compile_rounds: options.plan.compile_rounds,
         pinning,
+        invocation: std::iter::once("cargo xtask bench")
+            .chain(args.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" "),
         commands: runner.commands(),
         skipped,
     };

@@ -16,6 +16,8 @@ pub struct Context<'a> {
     pub rounds: u32,
     pub compile_rounds: u32,
     pub pinning: String,
+    /// `cargo xtask bench` with its arguments.
+    pub invocation: String,
     pub commands: Vec<String>,
     pub skipped: Vec<String>,
 }
@@ -38,9 +40,9 @@ pub fn render(samples: &Samples, ctx: &Context) -> (String, Vec<(String, String)
     let _ = writeln!(md, "# Benchmarks\n");
     let _ = writeln!(
         md,
-        "Written by `cargo xtask bench{}` on {}. Every figure is the median over {} rounds \
+        "Written by `{}` on {}. Every figure is the median over {} rounds \
          ({} for builds) with the minimum–maximum in parentheses; ratios are of medians.{}\n",
-        if ctx.quick { " --quick" } else { "" },
+        ctx.invocation,
         ctx.date,
         ctx.rounds,
         ctx.compile_rounds,
