@@ -110,7 +110,13 @@ impl Runner {
                 ));
             }
         }
-        parts.push(command.get_program().to_string_lossy().into_owned());
+        let program = command.get_program().to_string_lossy().into_owned();
+        // `$CARGO` is a toolchain path; the reader runs plain `cargo`.
+        parts.push(if program == self.cargo {
+            "cargo".to_owned()
+        } else {
+            program
+        });
         parts.extend(command.get_args().map(|a| a.to_string_lossy().into_owned()));
         let mut line = parts.join(" ").replace(&root, "");
         if command.get_current_dir().is_some_and(|d| d != self.root) {
