@@ -92,6 +92,30 @@ fn a_failing_model_shows_its_warnings_with_its_errors() {
 }
 
 #[test]
+fn enum_defaults_must_be_enum_values_not_member_names() {
+    let text = model(
+        "",
+        "",
+        r#""ex#OpInput": {"type": "structure", "members": {
+            "c": {"target": "ex#Color", "traits": {"smithy.api#default": "RED"}},
+            "n": {"target": "ex#Level", "traits": {"smithy.api#default": 3}},
+            "ok": {"target": "ex#Color", "traits": {"smithy.api#default": "red"}}
+        }},
+        "ex#Color": {"type": "enum", "members": {"RED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "red"}}}},
+        "ex#Level": {"type": "intEnum", "members": {"LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}}}}"#,
+    );
+    let help = "lists take [], maps {}, blobs base64 text, enums one of their values";
+    assert_eq!(
+        generate(&text).unwrap_err(),
+        format!(
+            "error: `@default` value \"RED\" does not fit the member's type\n  --> model/t.json, shape `ex#OpInput`, member `c`\n  = help: {help}\n\n\
+             error: `@default` value 3 does not fit the member's type\n  --> model/t.json, shape `ex#OpInput`, member `n`\n  = help: {help}\n\n\
+             2 errors found"
+        )
+    );
+}
+
+#[test]
 fn sdk_ids_must_make_crate_names() {
     for (sdk_id, base) in [("Café", "café"), ("123 Go", "123-go"), ("***", "")] {
         let text = model(

@@ -739,7 +739,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
                 Some(DefaultValue::Document(v.to_string()))
             }
             _ => None,
-        };
+        }
+        .filter(|d| self.in_enum_set(m, d));
         if value.is_none() {
             self.diags.push(
                 self.index
@@ -753,6 +754,20 @@ impl<'a, 'm> Lowering<'a, 'm> {
             );
         }
         value
+    }
+
+    /// An enum or intEnum default must be one of the enum's values (a member's name is not its
+    /// value unless it has no `@enumValue`); anything else would make a default no peer accepts.
+    fn in_enum_set(&self, m: &Member, value: &DefaultValue) -> bool {
+        match (&self.index.shape(&m.target).kind, value) {
+            (ShapeKind::Enum(members), DefaultValue::String(s)) => members
+                .iter()
+                .any(|e| string_enum_value(e).as_deref() == Some(s.as_str())),
+            (ShapeKind::IntEnum(members), DefaultValue::Int(i)) => members
+                .iter()
+                .any(|e| int_enum_value(e).map(i64::from) == Some(*i)),
+            _ => true,
+        }
     }
 
     /// The variants of an enum or intEnum: `value` reads a member's wire value, `None` when its

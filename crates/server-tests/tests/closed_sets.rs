@@ -19,8 +19,7 @@ fn service() -> AwsJsonService {
         .build_allowing_unimplemented()
 }
 
-/// Every request names `color`: the fixture's default for it (`"RED"`) is the enum member's
-/// name, not one of its values, so a request that leaves it out fails validation on `/color`.
+/// Sends `body` to `DoEverything`: the status and the JSON body of the answer.
 async fn call(body: &'static str) -> (u16, serde_json::Value) {
     let request = http::Request::post("/")
         .header("x-amz-target", "KitchenService.DoEverything")

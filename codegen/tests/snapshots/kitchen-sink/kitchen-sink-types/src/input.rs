@@ -151,7 +151,7 @@ impl DoEverythingInput {
         }
         {
             let value = &self.color;
-            if keep.contains(&"color") || *value != <crate::types::Color>::from("RED") {
+            if keep.contains(&"color") || *value != <crate::types::Color>::from("red") {
                 ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
             }
         }
@@ -322,7 +322,7 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             date_time: m_date_time,
             http_date: m_http_date,
             doc: m_doc,
-            color: m_color.unwrap_or_else(|| <crate::types::Color>::from("RED")),
+            color: m_color.unwrap_or_else(|| <crate::types::Color>::from("red")),
             level: m_level,
             list: m_list,
             sparse: m_sparse,
@@ -1068,7 +1068,7 @@ pub mod builders {
                 date_time: self.date_time,
                 http_date: self.http_date,
                 doc: self.doc,
-                color: self.color.unwrap_or_else(|| <crate::types::Color>::from("RED")),
+                color: self.color.unwrap_or_else(|| <crate::types::Color>::from("red")),
                 level: self.level,
                 list: self.list,
                 sparse: self.sparse,
