@@ -14,7 +14,8 @@ use tracing::Instrument;
 use crate::config::Config;
 use crate::credentials::CredentialsCache;
 use crate::endpoint::{
-    expand_host_prefix, BuiltIns, EndpointCall, Params, ResolvedEndpoint, Resolver, RuleSet,
+    configured_endpoint_url, expand_host_prefix, BuiltIns, DiscoveryCache, DiscoveryMode,
+    EndpointCall, Params, ResolvedEndpoint, Resolver, RuleSet,
 };
 use crate::error::{
     ConstructionFailure, DispatchFailure, InvokeError, ResponseError, ServiceErrorResponse,
@@ -50,6 +51,9 @@ struct Inner {
     /// The client-wide rule parameters and the resolver, or why the rule set is unusable.
     endpoints: Result<(BuiltIns, Resolver), ConstructionFailure>,
     http: Result<HttpClient, ConstructionFailure>,
+    /// Discovered endpoints, when the service discovers them and no endpoint URL is configured
+    /// (a configured URL wins over discovery, as in the AWS SDKs).
+    discovery: Option<DiscoveryCache>,
     credentials: Option<CredentialsCache>,
     retry_quota: TokenBucket,
     x_amz_user_agent: HeaderValue,
@@ -102,12 +106,21 @@ impl Client {
             .cloned()
             .map(CredentialsCache::new);
         let (user_agent, x_amz_user_agent) = user_agents(service);
+        let no_env = |_: &str| None;
+        let env: &dyn Fn(&str) -> Option<String> = match config.env() {
+            Some(lookup) => lookup.as_ref(),
+            None => &no_env,
+        };
+        let discovery = (service.endpoint_discovery.is_some()
+            && configured_endpoint_url(service, config.endpoint_url(), env).is_none())
+        .then(DiscoveryCache::default);
         Self {
             inner: Arc::new(Inner {
                 service,
                 config,
                 endpoints,
                 http,
+                discovery,
                 credentials,
                 retry_quota: TokenBucket::new(),
                 x_amz_user_agent,
@@ -195,6 +208,7 @@ impl Client {
             auth,
             request_compression: None,
             host_prefix: None,
+            endpoint_discovery: None,
         };
         self.invoke_operation(&op, body).await
     }
@@ -275,8 +289,8 @@ impl Client {
     ) -> Result<RawResponse, InvokeError> {
         let inner = &*self.inner;
         // Once per call, before anything is sent: every attempt goes to the same endpoint.
-        let endpoint = self
-            .resolve_endpoint(op, call)
+        let (endpoint, discovered) = self
+            .call_endpoint(op, call)
             .await
             .map_err(InvokeError::Construction)?;
         let http = inner
@@ -324,6 +338,15 @@ impl Client {
                     } else {
                         parse_error_metadata(raw.status, &raw.headers, &raw.body)
                     };
+                    if let (true, Some(d), Some(cache)) = (
+                        discovered,
+                        &inner.service.endpoint_discovery,
+                        &inner.discovery,
+                    ) {
+                        if meta.shape_name() == Some(d.error) {
+                            cache.evict(call.discovery_ids());
+                        }
+                    }
                     let kind = classify_response(inner.service.retryable_errors, raw.status, &meta);
                     let hint = retry_after(&raw.headers);
                     (
@@ -356,6 +379,44 @@ impl Client {
             tracing::debug!(attempt, ?kind, ?delay, error = %error, "retrying");
             tokio::time::sleep(delay).await;
             attempt += 1;
+        }
+    }
+
+    /// The endpoint of a call, and whether it was discovered. Operations marked
+    /// `@clientDiscoveredEndpoint` use a discovered endpoint when discovery applies (always
+    /// for required discovery, when enabled for optional); a failed discovery fails a
+    /// required call and sends an optional one to the rules-resolved endpoint.
+    async fn call_endpoint(
+        &self,
+        op: &OperationInfo,
+        call: &EndpointCall,
+    ) -> Result<(Arc<ResolvedEndpoint>, bool), ConstructionFailure> {
+        let inner = &*self.inner;
+        let (Some(mode), Some(discovery), Some(cache)) = (
+            op.endpoint_discovery,
+            &inner.service.endpoint_discovery,
+            &inner.discovery,
+        ) else {
+            return Ok((self.resolve_endpoint(op, call).await?, false));
+        };
+        if mode == DiscoveryMode::Optional
+            && inner.config.endpoint_discovery_enabled() != Some(true)
+        {
+            return Ok((self.resolve_endpoint(op, call).await?, false));
+        }
+        match cache
+            .endpoint(self, discovery, op.name, call.discovery_ids())
+            .await
+        {
+            Ok(endpoint) => Ok((endpoint, true)),
+            Err(e) if mode == DiscoveryMode::Optional => {
+                tracing::debug!(error = %e, "endpoint discovery failed; using the resolved endpoint");
+                Ok((self.resolve_endpoint(op, call).await?, false))
+            }
+            Err(e) => Err(ConstructionFailure::new(
+                format!("{} requires endpoint discovery: {e}", op.name),
+                Some(Box::new(e)),
+            )),
         }
     }
 
@@ -560,6 +621,7 @@ mod tests {
         query_compatible: false,
         retryable_errors: &[],
         endpoint_rule_set: None,
+        endpoint_discovery: None,
     };
 
     #[test]
@@ -592,6 +654,7 @@ mod tests {
         auth: AuthMode::SigV4,
         request_compression: None,
         host_prefix: None,
+        endpoint_discovery: None,
     };
 
     fn resolve(config: Config) -> Result<String, String> {

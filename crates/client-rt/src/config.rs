@@ -29,6 +29,7 @@ pub struct Config {
     region: Option<String>,
     credentials: Option<SharedCredentialsProvider>,
     endpoint_url: Option<String>,
+    endpoint_discovery_enabled: Option<bool>,
     retry: RetryConfig,
     timeout: TimeoutConfig,
     tls: TlsConfig,
@@ -76,6 +77,13 @@ impl Config {
     /// The explicitly configured endpoint URL (environment overrides are not included).
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
+    }
+
+    /// Whether operations with optional endpoint discovery discover their endpoint (`None`:
+    /// not set, which means no, as the AWS SDKs default). Operations that require discovery
+    /// always discover unless an endpoint URL is configured.
+    pub fn endpoint_discovery_enabled(&self) -> Option<bool> {
+        self.endpoint_discovery_enabled
     }
 
     /// The retry settings.
@@ -162,6 +170,10 @@ impl fmt::Debug for Config {
                 &self.credentials.as_ref().map(|_| "** set **"),
             )
             .field("endpoint_url", &self.endpoint_url)
+            .field(
+                "endpoint_discovery_enabled",
+                &self.endpoint_discovery_enabled,
+            )
             .field("retry_config", &self.retry)
             .field("timeout_config", &self.timeout)
             .field("tls_config", &self.tls)
@@ -205,7 +217,7 @@ impl ConfigBuilder {
     /// `AWS_SECRET_ACCESS_KEY` and the optional `AWS_SESSION_TOKEN`; `AWS_MAX_ATTEMPTS`;
     /// `AWS_DISABLE_REQUEST_COMPRESSION` and `AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`;
     /// `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT` and
-    /// `AWS_DISABLE_HOST_PREFIX_INJECTION` (`true` or `false`, other values ignored);
+    /// `AWS_DISABLE_HOST_PREFIX_INJECTION` and `AWS_ENABLE_ENDPOINT_DISCOVERY` (`true` or `false`, other values ignored);
     /// `AWS_ACCOUNT_ID_ENDPOINT_MODE` and `AWS_ACCOUNT_ID` (the account id given to
     /// account-based endpoint rules along with the environment's credentials). The
     /// lookup is kept so the client can resolve `AWS_ENDPOINT_URL_<SERVICE>` and
@@ -240,6 +252,7 @@ impl ConfigBuilder {
         };
         builder.config.use_fips = flag("AWS_USE_FIPS_ENDPOINT");
         builder.config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT");
+        builder.config.endpoint_discovery_enabled = flag("AWS_ENABLE_ENDPOINT_DISCOVERY");
         builder.config.disable_host_prefix =
             flag("AWS_DISABLE_HOST_PREFIX_INJECTION").unwrap_or(false);
         builder.config.account_id_endpoint_mode =
@@ -267,6 +280,13 @@ impl ConfigBuilder {
     /// aws-config's default chain.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.config.credentials = Some(SharedCredentialsProvider::new(provider));
+        self
+    }
+
+    /// Turns endpoint discovery on (or explicitly off) for operations where the model makes it
+    /// optional (`@clientDiscoveredEndpoint(required: false)`); off by default.
+    pub fn endpoint_discovery_enabled(mut self, enabled: bool) -> Self {
+        self.config.endpoint_discovery_enabled = Some(enabled);
         self
     }
 

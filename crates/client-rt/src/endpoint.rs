@@ -10,12 +10,18 @@
 
 mod builtins;
 mod default_rules;
+mod discovery;
 pub mod endpoint_tests;
 mod host_prefix;
 mod resolver;
 
 pub use builtins::{BuiltIns, EndpointCall, SUPPORTED_BUILT_INS};
 pub(crate) use default_rules::standard_rule_set;
+pub(crate) use discovery::DiscoveryCache;
+pub use discovery::{
+    BoxError, DiscoveredEndpoint, DiscoveryFuture, DiscoveryMode, DiscoveryRequest,
+    EndpointDiscovery,
+};
 pub use host_prefix::expand_host_prefix;
 pub use ingot_endpoint_rules as rules;
 pub use ingot_endpoint_rules::{Params, Partitions, RuleSet, Value};
@@ -165,6 +171,7 @@ mod tests {
         query_compatible: false,
         retryable_errors: &[],
         endpoint_rule_set: None,
+        endpoint_discovery: None,
     };
 
     fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {

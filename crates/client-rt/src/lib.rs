@@ -18,6 +18,7 @@
 //!     query_compatible: false,
 //!     retryable_errors: &[],
 //!     endpoint_rule_set: None,
+//!     endpoint_discovery: None,
 //! };
 //!
 //! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {

@@ -4,6 +4,7 @@
 pub use ingot_rt::Protocol;
 
 use crate::client::AuthMode;
+use crate::endpoint::{DiscoveryMode, EndpointDiscovery};
 
 /// What a generated client tells the runtime about its service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,9 @@ pub struct ServiceInfo {
     /// `https://<endpoint_prefix>.<region>.<partition's DNS suffix>` (with FIPS and dual-stack
     /// variants and the configured endpoint URL), written as a rule set too.
     pub endpoint_rule_set: Option<&'static str>,
+    /// `aws.api#clientEndpointDiscovery`: how to discover endpoints for the operations marked
+    /// `@clientDiscoveredEndpoint`.
+    pub endpoint_discovery: Option<EndpointDiscovery>,
 }
 
 /// A modeled error marked `@retryable`.
@@ -56,6 +60,9 @@ pub struct OperationInfo {
     /// `{Label}`s filled from the call's `@hostLabel` members (see
     /// [`EndpointCall::host_label`](crate::endpoint::EndpointCall::host_label)).
     pub host_prefix: Option<&'static str>,
+    /// `@clientDiscoveredEndpoint`: the call goes to a discovered endpoint (see
+    /// [`EndpointDiscovery`]).
+    pub endpoint_discovery: Option<DiscoveryMode>,
 }
 
 /// A content coding the client can compress request bodies with.

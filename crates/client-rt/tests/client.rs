@@ -379,6 +379,7 @@ async fn json_1_0_services_send_their_content_type() {
         query_compatible: false,
         retryable_errors: &[],
         endpoint_rule_set: None,
+        endpoint_discovery: None,
     };
     let server = ScriptedServer::start(vec![Reply::ok("")]).await;
     let client = Client::new(&JSON10, config_for(&server).build());

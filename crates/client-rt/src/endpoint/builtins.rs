@@ -119,6 +119,7 @@ pub(crate) const DEFAULT_ACCOUNT_ID_ENDPOINT_MODE: &str = "preferred";
 pub struct EndpointCall {
     params: Vec<(&'static str, Value)>,
     host_labels: Vec<(&'static str, String)>,
+    discovery_ids: Vec<(&'static str, String)>,
 }
 
 impl EndpointCall {
@@ -150,6 +151,18 @@ impl EndpointCall {
     /// The host labels set.
     pub fn host_labels(&self) -> &[(&'static str, String)] {
         &self.host_labels
+    }
+
+    /// Adds an `@clientEndpointDiscoveryId` member's value: discovered endpoints are asked
+    /// for, and cached, per set of these.
+    pub fn discovery_id(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.discovery_ids.push((name, value.into()));
+        self
+    }
+
+    /// The discovery identifiers added so far.
+    pub fn discovery_ids(&self) -> &[(&'static str, String)] {
+        &self.discovery_ids
     }
 
     /// Whether the call adds no parameters (the client-wide ones are used as they are).

@@ -92,6 +92,17 @@ impl ResolvedEndpoint {
     }
 
     /// The same endpoint with a host prefix in front of its host.
+    /// An endpoint without headers or signing overrides (a discovered one: signed for the
+    /// client's region and the service's signing name).
+    pub(crate) fn from_endpoint(endpoint: Endpoint) -> Self {
+        Self {
+            endpoint,
+            headers: Vec::new(),
+            signing_name: None,
+            signing_region: None,
+        }
+    }
+
     pub(crate) fn with_host_prefix(&self, prefix: &str) -> Result<Self, ConstructionFailure> {
         Ok(Self {
             endpoint: self.endpoint.with_host_prefix(prefix)?,

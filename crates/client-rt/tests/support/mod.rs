@@ -39,6 +39,7 @@ pub static COGNITO: ServiceInfo = ServiceInfo {
     query_compatible: false,
     retryable_errors: &[],
     endpoint_rule_set: None,
+    endpoint_discovery: None,
 };
 
 /// What the server does with one request.
