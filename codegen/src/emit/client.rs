@@ -7,8 +7,8 @@ use quote::{format_ident, quote};
 
 use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, prefixed, rust_type};
 use crate::ir::{
-    ContextSource, OperationIr, Pagination, ParamKind, PathStep, Protocol, ServiceIr, StaticValue,
-    TypeKind,
+    ContextSource, DiscoveryIr, OperationIr, Pagination, ParamKind, PathStep, Protocol, ServiceIr,
+    StaticValue, TypeKind,
 };
 
 /// The runtime's rule-set value type, as generated code names it.
@@ -74,6 +74,19 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         None => (None, quote! { ::core::option::Option::None }),
     };
     let client_params = client_context_params(ir);
+    let discovery = match &ir.discovery {
+        Some(d) => {
+            let error = &d.error;
+            let module = ident(&d.operation);
+            quote! {
+                ::core::option::Option::Some(::ingot_client_rt::endpoint::EndpointDiscovery {
+                    error: #error,
+                    discover: crate::operation::#module::discover_endpoints,
+                })
+            }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
     quote! {
         #rule_set_const
         /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
@@ -87,6 +100,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             query_compatible: #query_compatible,
             retryable_errors: &[#(#retryable_errors)*],
             endpoint_rule_set: #rule_set,
+            endpoint_discovery: #discovery,
         };
         #client_params
         #client_doc
@@ -200,6 +214,20 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         None => quote! { ::core::option::Option::None },
     };
     let endpoint_call = endpoint_call(op, &input);
+    let discovery_mode = match &op.discovery {
+        Some(d) if d.required => {
+            quote! { ::core::option::Option::Some(::ingot_client_rt::endpoint::DiscoveryMode::Required) }
+        }
+        Some(_) => {
+            quote! { ::core::option::Option::Some(::ingot_client_rt::endpoint::DiscoveryMode::Optional) }
+        }
+        None => quote! { ::core::option::Option::None },
+    };
+    let discover = ir
+        .discovery
+        .as_ref()
+        .filter(|d| d.operation == op.fn_name)
+        .map(|d| discover_endpoints(d, &output, types));
     let request_compression = if op.gzip_request {
         quote! { ::core::option::Option::Some(::ingot_client_rt::RequestEncoding::Gzip) }
     } else {
@@ -377,9 +405,12 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 auth: #auth,
                 request_compression: #request_compression,
                 host_prefix: #host_prefix,
+                endpoint_discovery: #discovery_mode,
             };
 
             #endpoint_call
+
+            #discover
 
             #send_fns
 
@@ -607,8 +638,21 @@ fn endpoint_call(op: &OperationIr, input: &Ident) -> TokenStream {
             };
             quote! { .host_label(#label, #v) }
         });
+    let ids = op
+        .discovery
+        .iter()
+        .flat_map(|d| &d.ids)
+        .map(|(name, step)| {
+            let f = ident(&step.field);
+            if step.optional {
+                quote! { .discovery_id_opt(#name, input.#f.as_deref()) }
+            } else {
+                quote! { .discovery_id(#name, input.#f.as_str()) }
+            }
+        });
     let uses_input = !e.context_params.is_empty()
-        || e.host_prefix.as_ref().is_some_and(|p| !p.labels.is_empty());
+        || e.host_prefix.as_ref().is_some_and(|p| !p.labels.is_empty())
+        || op.discovery.as_ref().is_some_and(|d| !d.ids.is_empty());
     let arg = if uses_input {
         quote! { input }
     } else {
@@ -621,6 +665,76 @@ fn endpoint_call(op: &OperationIr, input: &Ident) -> TokenStream {
                 #(#context)*
                 #(#statics)*
                 #(#labels)*
+                #(#ids)*
+        }
+    }
+}
+
+/// `discover_endpoints` in the discovery operation's module: this operation called through
+/// its own `send`, its answer handed to the runtime's discovery cache.
+fn discover_endpoints(d: &DiscoveryIr, output: &Ident, types: &Ident) -> TokenStream {
+    let input_builder = format_ident!("{}Builder", d.input.name.name);
+    let operation = d.operation_member.as_ref().map(|m| {
+        let m = ident(m);
+        quote! { .#m(request.operation) }
+    });
+    // Sent only when the call has identifiers, as the AWS SDKs do.
+    let identifiers = d.identifiers_member.as_ref().map(|m| {
+        let set = prefixed("set", m);
+        quote! {
+            .#set((!request.identifiers.is_empty()).then(|| {
+                request.identifiers.into_iter().map(|(k, v)| (::std::string::String::from(k), v)).collect::<::std::collections::HashMap<_, _>>()
+            }))
+        }
+    });
+    let request = if operation.is_some() || identifiers.is_some() {
+        quote! { request }
+    } else {
+        quote! { _request }
+    };
+    let endpoints = ident(&d.endpoints.field);
+    let list = if d.endpoints.optional {
+        quote! { output.#endpoints.unwrap_or_default() }
+    } else {
+        quote! { output.#endpoints }
+    };
+    let address = ident(&d.address.field);
+    let period = ident(&d.cache_period.field);
+    let q = |step: &crate::ir::PathStep| {
+        if step.optional {
+            quote! { ? }
+        } else {
+            TokenStream::new()
+        }
+    };
+    let (aq, pq) = (q(&d.address), q(&d.cache_period));
+    let each = quote! {
+        ::ingot_client_rt::endpoint::DiscoveredEndpoint {
+            address: e.#address #aq,
+            cache_period_in_minutes: e.#period #pq,
+        }
+    };
+    // Endpoints without an address or period are skipped; the runtime uses the first one left.
+    let collect = if d.address.optional || d.cache_period.optional {
+        quote! { .filter_map(|e| ::core::option::Option::Some(#each)) }
+    } else {
+        quote! { .map(|e| #each) }
+    };
+    quote! {
+        /// Calls this operation to discover an endpoint (the service's
+        /// `aws.api#clientEndpointDiscovery`); the runtime caches the answer.
+        pub fn discover_endpoints(
+            handle: ::ingot_client_rt::Client,
+            #request: ::ingot_client_rt::endpoint::DiscoveryRequest,
+        ) -> ::ingot_client_rt::endpoint::DiscoveryFuture {
+            ::std::boxed::Box::pin(async move {
+                let input = ::#types::input::builders::#input_builder::default()
+                    #operation
+                    #identifiers
+                    .build()?;
+                let output: #output = send(&handle, input).await?;
+                ::core::result::Result::Ok(#list.into_iter() #collect .collect())
+            })
         }
     }
 }

@@ -45,7 +45,7 @@ pub(super) struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn warn(&mut self, shape: &str, message: impl Into<String>) {
+    pub(super) fn warn(&mut self, shape: &str, message: impl Into<String>) {
         self.warnings
             .push(Diagnostic::shape(self.file, shape, message).warning());
     }

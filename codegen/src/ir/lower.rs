@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use base64::Engine as _;
 use serde_json::Value;
 
+use super::discovery;
 use super::endpoint::{self, Report};
 use super::naming::{self, RustIdent};
 use super::wire_traits;
@@ -188,6 +189,13 @@ impl<'a, 'm> Lowering<'a, 'm> {
                     &types,
                     &mut report,
                 );
+                op.discovery = discovery::operation(
+                    op_shape,
+                    self.index.shape(&o.input),
+                    &input,
+                    &types,
+                    &mut report,
+                );
             }
             types.push(input);
             types.push(output);
@@ -198,6 +206,16 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let endpoint = endpoint::service(
             svc,
             &op_names,
+            &mut Report {
+                file: self.file,
+                errors: &mut self.diags,
+                warnings: &mut self.warnings,
+            },
+        );
+        let discovery = discovery::service(
+            svc,
+            &mut operations,
+            &types,
             &mut Report {
                 file: self.file,
                 errors: &mut self.diags,
@@ -239,6 +257,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             operations,
             types,
             endpoint,
+            discovery,
             warnings: std::mem::take(&mut self.warnings),
         }
     }
@@ -373,6 +392,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
             optional_auth: shape.traits.raw.contains_key("smithy.api#optionalAuth"),
             gzip_request: wire_traits::request_compression(self.file, shape, &mut self.diags),
             endpoint: OperationEndpoint::default(),
+            discovery: None,
             unsigned: self.index.service.traits.sigv4_name.is_none()
                 || shape
                     .traits

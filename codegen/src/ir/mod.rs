@@ -4,12 +4,14 @@
 //! output type per operation, boxes recursive members and names everything. Emitters read only
 //! these types.
 
+mod discovery;
 mod endpoint;
 mod lower;
 pub mod naming;
 pub mod protocol_tests;
 mod wire_traits;
 
+pub use discovery::{DiscoveryIr, OperationDiscovery};
 pub use lower::lower;
 pub use naming::RustIdent;
 
@@ -48,6 +50,8 @@ pub struct ServiceIr {
     pub types: Vec<TypeDef>,
     /// How clients find the service's endpoint.
     pub endpoint: EndpointIr,
+    /// `aws.api#clientEndpointDiscovery`, when usable.
+    pub discovery: Option<DiscoveryIr>,
     /// What the generator could not honour but generated anyway (e.g. an
     /// `operationContextParams` path outside the supported subset); printed, never fatal.
     pub warnings: Vec<crate::diag::Diagnostic>,
@@ -230,6 +234,8 @@ pub struct OperationIr {
     pub gzip_request: bool,
     /// Endpoint parameters and host prefix of the operation.
     pub endpoint: OperationEndpoint,
+    /// `aws.api#clientDiscoveredEndpoint`, when the service can discover endpoints.
+    pub discovery: Option<OperationDiscovery>,
 }
 
 /// `@paginated`, merged with the service's, with its member paths resolved against the

@@ -13,6 +13,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
     query_compatible: false,
     retryable_errors: &[],
     endpoint_rule_set: ::core::option::Option::Some(ENDPOINT_RULE_SET),
+    endpoint_discovery: ::core::option::Option::None,
 };
 /// A client for Cognito Identity Provider. Cheap to clone: clones share one connection pool and configuration.
 ///

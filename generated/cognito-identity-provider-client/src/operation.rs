@@ -94,6 +94,7 @@ pub mod stop_user_import_job {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(

@@ -22,6 +22,10 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
         },
     ],
     endpoint_rule_set: ::core::option::Option::Some(ENDPOINT_RULE_SET),
+    endpoint_discovery: ::core::option::Option::Some(::ingot_client_rt::endpoint::EndpointDiscovery {
+        error: "InvalidEndpointException",
+        discover: crate::operation::describe_endpoints::discover_endpoints,
+    }),
 };
 /// Typed setters for the service's client context parameters (`@clientContextParams`),
 /// which its endpoint rules read.
@@ -80,6 +84,18 @@ impl Client {
             self.handle.clone(),
         )
     }
+    /// Names the endpoint to send an operation to (\`aws.api#clientEndpointDiscovery\`), and for how long.
+    pub fn describe_endpoints(
+        &self,
+    ) -> crate::operation::describe_endpoints::DescribeEndpointsFluentBuilder {
+        crate::operation::describe_endpoints::DescribeEndpointsFluentBuilder::new(
+            self.handle.clone(),
+        )
+    }
+    /// Reads a record; uses a discovered endpoint when discovery is enabled.
+    pub fn get_record(&self) -> crate::operation::get_record::GetRecordFluentBuilder {
+        crate::operation::get_record::GetRecordFluentBuilder::new(self.handle.clone())
+    }
     /// Reads a thing; its errors cover query error codes and retryable errors.
     pub fn get_thing(&self) -> crate::operation::get_thing::GetThingFluentBuilder {
         crate::operation::get_thing::GetThingFluentBuilder::new(self.handle.clone())
@@ -95,5 +111,9 @@ impl Client {
     /// Stores a blob of text; large requests are sent gzip-compressed.
     pub fn put_blob(&self) -> crate::operation::put_blob::PutBlobFluentBuilder {
         crate::operation::put_blob::PutBlobFluentBuilder::new(self.handle.clone())
+    }
+    /// Writes a record; only works on a discovered endpoint.
+    pub fn put_record(&self) -> crate::operation::put_record::PutRecordFluentBuilder {
+        crate::operation::put_record::PutRecordFluentBuilder::new(self.handle.clone())
     }
 }

@@ -93,6 +93,7 @@ pub mod create_thing {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(_input: &CreateThingInput) -> ::ingot_client_rt::EndpointCall {
@@ -188,6 +189,430 @@ pub mod create_thing {
         }
     }
 }
+/// The `DescribeEndpoints` operation: its fluent builder, input, output and error.
+pub mod describe_endpoints {
+    pub use ::wire_traits_types::input::DescribeEndpointsInput;
+    pub use ::wire_traits_types::output::DescribeEndpointsOutput;
+    /// Builds and sends a `DescribeEndpoints` request; see [`Client::describe_endpoints`](crate::Client::describe_endpoints).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+    pub struct DescribeEndpointsFluentBuilder {
+        handle: ::ingot_client_rt::Client,
+        input: ::wire_traits_types::input::builders::DescribeEndpointsInputBuilder,
+    }
+    impl DescribeEndpointsFluentBuilder {
+        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+            Self {
+                handle,
+                input: ::core::default::Default::default(),
+            }
+        }
+        /// The operation the endpoint is for.
+        pub fn operation(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.operation(input);
+            self
+        }
+        /// Sets or unsets `operation`.
+        pub fn set_operation(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_operation(input);
+            self
+        }
+        /// The value set for `operation`, if any.
+        pub fn get_operation(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_operation()
+        }
+        /// The call's \`@clientEndpointDiscoveryId\` members.
+        pub fn identifiers(
+            mut self,
+            input: impl ::core::convert::Into<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        ) -> Self {
+            self.input = self.input.identifiers(input);
+            self
+        }
+        /// Sets or unsets `identifiers`.
+        pub fn set_identifiers(
+            mut self,
+            input: ::core::option::Option<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        ) -> Self {
+            self.input = self.input.set_identifiers(input);
+            self
+        }
+        /// The value set for `identifiers`, if any.
+        pub fn get_identifiers(
+            &self,
+        ) -> &::core::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        > {
+            self.input.get_identifiers()
+        }
+        /// The input built so far.
+        pub fn as_input(
+            &self,
+        ) -> &::wire_traits_types::input::builders::DescribeEndpointsInputBuilder {
+            &self.input
+        }
+        /// Names the endpoint to send an operation to (\`aws.api#clientEndpointDiscovery\`), and for how long.
+        ///
+        /// Fails before sending anything when a required member is missing.
+        pub async fn send(
+            self,
+        ) -> ::core::result::Result<
+            DescribeEndpointsOutput,
+            ::ingot_client_rt::SdkError<DescribeEndpointsError>,
+        > {
+            let input = self
+                .input
+                .build()
+                .map_err(|e| {
+                    ::ingot_client_rt::SdkError::ConstructionFailure(
+                        ::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ),
+                    )
+                })?;
+            send(&self.handle, input).await
+        }
+    }
+    /// What the runtime needs to know to send this operation.
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "DescribeEndpoints",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
+    };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(
+        _input: &DescribeEndpointsInput,
+    ) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
+    /// Calls this operation to discover an endpoint (the service's
+    /// `aws.api#clientEndpointDiscovery`); the runtime caches the answer.
+    pub fn discover_endpoints(
+        handle: ::ingot_client_rt::Client,
+        request: ::ingot_client_rt::endpoint::DiscoveryRequest,
+    ) -> ::ingot_client_rt::endpoint::DiscoveryFuture {
+        ::std::boxed::Box::pin(async move {
+            let input = ::wire_traits_types::input::builders::DescribeEndpointsInputBuilder::default()
+                .operation(request.operation)
+                .set_identifiers(
+                    (!request.identifiers.is_empty())
+                        .then(|| {
+                            request
+                                .identifiers
+                                .into_iter()
+                                .map(|(k, v)| (::std::string::String::from(k), v))
+                                .collect::<::std::collections::HashMap<_, _>>()
+                        }),
+                )
+                .build()?;
+            let output: DescribeEndpointsOutput = send(&handle, input).await?;
+            ::core::result::Result::Ok(
+                output
+                    .endpoints
+                    .into_iter()
+                    .map(|e| ::ingot_client_rt::endpoint::DiscoveredEndpoint {
+                        address: e.address,
+                        cache_period_in_minutes: e.cache_period_in_minutes,
+                    })
+                    .collect(),
+            )
+        })
+    }
+    /// Sends a built input.
+    pub async fn send(
+        handle: &::ingot_client_rt::Client,
+        input: DescribeEndpointsInput,
+    ) -> ::core::result::Result<
+        DescribeEndpointsOutput,
+        ::ingot_client_rt::SdkError<DescribeEndpointsError>,
+    > {
+        let call = endpoint_call(&input);
+        let body = ::ingot_rt::json::to_string(&input).into_bytes();
+        let raw = handle
+            .invoke_call(&OPERATION, &call, body)
+            .await
+            .map_err(|e| e.into_sdk_error(DescribeEndpointsError::from_response))?;
+        match ::ingot_rt::json::from_body::<
+            DescribeEndpointsOutput,
+        >(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Err(e) => {
+                ::core::result::Result::Err(
+                    ::ingot_client_rt::SdkError::ResponseError(
+                        ::ingot_client_rt::ResponseError::new(
+                            e,
+                            ::core::option::Option::Some(raw),
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+    /// An error the service answered to `DescribeEndpoints`, with its code, message and request id.
+    #[derive(::core::fmt::Debug)]
+    pub struct DescribeEndpointsError {
+        kind: DescribeEndpointsErrorKind,
+        meta: ::ingot_client_rt::ErrorMetadata,
+    }
+    /// The errors `DescribeEndpoints` can answer: one variant per modeled error, and `Unhandled` for any other code.
+    #[non_exhaustive]
+    #[derive(::core::fmt::Debug)]
+    pub enum DescribeEndpointsErrorKind {
+        /// An error code this operation does not model (or a modeled one whose body did not parse).
+        Unhandled(::ingot_client_rt::Unhandled),
+    }
+    impl DescribeEndpointsError {
+        fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+            let meta = &response.meta;
+            let kind = DescribeEndpointsErrorKind::Unhandled(
+                ::ingot_client_rt::Unhandled::new(
+                    meta.clone(),
+                    ::core::option::Option::None,
+                ),
+            );
+            Self { kind, meta: meta.clone() }
+        }
+        /// Which error this is.
+        pub fn kind(&self) -> &DescribeEndpointsErrorKind {
+            &self.kind
+        }
+        /// Which error this is, by value.
+        pub fn into_kind(self) -> DescribeEndpointsErrorKind {
+            self.kind
+        }
+    }
+    impl ::ingot_client_rt::ProvideErrorMetadata for DescribeEndpointsError {
+        fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
+            &self.meta
+        }
+    }
+    impl ::core::fmt::Display for DescribeEndpointsError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match &self.kind {
+                DescribeEndpointsErrorKind::Unhandled(err) => {
+                    ::core::fmt::Display::fmt(err, f)
+                }
+            }
+        }
+    }
+    impl ::std::error::Error for DescribeEndpointsError {
+        fn source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match &self.kind {
+                DescribeEndpointsErrorKind::Unhandled(err) => {
+                    ::core::option::Option::Some(err)
+                }
+            }
+        }
+    }
+}
+/// The `GetRecord` operation: its fluent builder, input, output and error.
+pub mod get_record {
+    pub use ::wire_traits_types::input::GetRecordInput;
+    pub use ::wire_traits_types::output::GetRecordOutput;
+    /// Builds and sends a `GetRecord` request; see [`Client::get_record`](crate::Client::get_record).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+    pub struct GetRecordFluentBuilder {
+        handle: ::ingot_client_rt::Client,
+        input: ::wire_traits_types::input::builders::GetRecordInputBuilder,
+    }
+    impl GetRecordFluentBuilder {
+        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+            Self {
+                handle,
+                input: ::core::default::Default::default(),
+            }
+        }
+        pub fn table(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.table(input);
+            self
+        }
+        /// Sets or unsets `table`.
+        pub fn set_table(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_table(input);
+            self
+        }
+        /// The value set for `table`, if any.
+        pub fn get_table(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_table()
+        }
+        /// The input built so far.
+        pub fn as_input(
+            &self,
+        ) -> &::wire_traits_types::input::builders::GetRecordInputBuilder {
+            &self.input
+        }
+        /// Reads a record; uses a discovered endpoint when discovery is enabled.
+        ///
+        /// Fails before sending anything when a required member is missing.
+        pub async fn send(
+            self,
+        ) -> ::core::result::Result<
+            GetRecordOutput,
+            ::ingot_client_rt::SdkError<GetRecordError>,
+        > {
+            let input = self
+                .input
+                .build()
+                .map_err(|e| {
+                    ::ingot_client_rt::SdkError::ConstructionFailure(
+                        ::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ),
+                    )
+                })?;
+            send(&self.handle, input).await
+        }
+    }
+    /// What the runtime needs to know to send this operation.
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "GetRecord",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::Some(
+            ::ingot_client_rt::endpoint::DiscoveryMode::Optional,
+        ),
+    };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(input: &GetRecordInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+            .discovery_id("table", input.table.as_str())
+    }
+    /// Sends a built input.
+    pub async fn send(
+        handle: &::ingot_client_rt::Client,
+        input: GetRecordInput,
+    ) -> ::core::result::Result<
+        GetRecordOutput,
+        ::ingot_client_rt::SdkError<GetRecordError>,
+    > {
+        let call = endpoint_call(&input);
+        let body = ::ingot_rt::json::to_string(&input).into_bytes();
+        let raw = handle
+            .invoke_call(&OPERATION, &call, body)
+            .await
+            .map_err(|e| e.into_sdk_error(GetRecordError::from_response))?;
+        match ::ingot_rt::json::from_body::<
+            GetRecordOutput,
+        >(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Err(e) => {
+                ::core::result::Result::Err(
+                    ::ingot_client_rt::SdkError::ResponseError(
+                        ::ingot_client_rt::ResponseError::new(
+                            e,
+                            ::core::option::Option::Some(raw),
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+    /// An error the service answered to `GetRecord`, with its code, message and request id.
+    #[derive(::core::fmt::Debug)]
+    pub struct GetRecordError {
+        kind: GetRecordErrorKind,
+        meta: ::ingot_client_rt::ErrorMetadata,
+    }
+    /// The errors `GetRecord` can answer: one variant per modeled error, and `Unhandled` for any other code.
+    #[non_exhaustive]
+    #[derive(::core::fmt::Debug)]
+    pub enum GetRecordErrorKind {
+        /// The service answered `InvalidEndpointException`.
+        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        /// An error code this operation does not model (or a modeled one whose body did not parse).
+        Unhandled(::ingot_client_rt::Unhandled),
+    }
+    impl GetRecordError {
+        fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+            let meta = &response.meta;
+            let kind = match meta.shape_name() {
+                ::core::option::Option::Some("InvalidEndpointException") => {
+                    match ::ingot_rt::json::from_body::<
+                        ::wire_traits_types::error::InvalidEndpointException,
+                    >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+                        ::core::result::Result::Ok(err) => {
+                            GetRecordErrorKind::InvalidEndpointException(err)
+                        }
+                        ::core::result::Result::Err(e) => {
+                            GetRecordErrorKind::Unhandled(
+                                ::ingot_client_rt::Unhandled::new(
+                                    meta.clone(),
+                                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                                ),
+                            )
+                        }
+                    }
+                }
+                _ => {
+                    GetRecordErrorKind::Unhandled(
+                        ::ingot_client_rt::Unhandled::new(
+                            meta.clone(),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
+            };
+            Self { kind, meta: meta.clone() }
+        }
+        /// Which error this is.
+        pub fn kind(&self) -> &GetRecordErrorKind {
+            &self.kind
+        }
+        /// Which error this is, by value.
+        pub fn into_kind(self) -> GetRecordErrorKind {
+            self.kind
+        }
+    }
+    impl ::ingot_client_rt::ProvideErrorMetadata for GetRecordError {
+        fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
+            &self.meta
+        }
+    }
+    impl ::core::fmt::Display for GetRecordError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match &self.kind {
+                GetRecordErrorKind::InvalidEndpointException(err) => {
+                    ::core::fmt::Display::fmt(err, f)
+                }
+                GetRecordErrorKind::Unhandled(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for GetRecordError {
+        fn source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match &self.kind {
+                GetRecordErrorKind::InvalidEndpointException(err) => {
+                    ::core::option::Option::Some(err)
+                }
+                GetRecordErrorKind::Unhandled(err) => ::core::option::Option::Some(err),
+            }
+        }
+    }
+}
 /// The `GetThing` operation: its fluent builder, input, output and error.
 pub mod get_thing {
     pub use ::wire_traits_types::input::GetThingInput;
@@ -259,6 +684,7 @@ pub mod get_thing {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(_input: &GetThingInput) -> ::ingot_client_rt::EndpointCall {
@@ -520,6 +946,7 @@ pub mod get_thing_data {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::Some("{name}-data."),
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &GetThingDataInput) -> ::ingot_client_rt::EndpointCall {
@@ -707,6 +1134,7 @@ pub mod put_blob {
             ::ingot_client_rt::RequestEncoding::Gzip,
         ),
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
@@ -800,6 +1228,199 @@ pub mod put_blob {
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match &self.kind {
                 PutBlobErrorKind::Unhandled(err) => ::core::option::Option::Some(err),
+            }
+        }
+    }
+}
+/// The `PutRecord` operation: its fluent builder, input, output and error.
+pub mod put_record {
+    pub use ::wire_traits_types::input::PutRecordInput;
+    pub use ::wire_traits_types::output::PutRecordOutput;
+    /// Builds and sends a `PutRecord` request; see [`Client::put_record`](crate::Client::put_record).
+    #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+    pub struct PutRecordFluentBuilder {
+        handle: ::ingot_client_rt::Client,
+        input: ::wire_traits_types::input::builders::PutRecordInputBuilder,
+    }
+    impl PutRecordFluentBuilder {
+        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+            Self {
+                handle,
+                input: ::core::default::Default::default(),
+            }
+        }
+        pub fn data(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.data(input);
+            self
+        }
+        /// Sets or unsets `data`.
+        pub fn set_data(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.input = self.input.set_data(input);
+            self
+        }
+        /// The value set for `data`, if any.
+        pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
+            self.input.get_data()
+        }
+        /// The input built so far.
+        pub fn as_input(
+            &self,
+        ) -> &::wire_traits_types::input::builders::PutRecordInputBuilder {
+            &self.input
+        }
+        /// Writes a record; only works on a discovered endpoint.
+        ///
+        /// Fails before sending anything when a required member is missing.
+        pub async fn send(
+            self,
+        ) -> ::core::result::Result<
+            PutRecordOutput,
+            ::ingot_client_rt::SdkError<PutRecordError>,
+        > {
+            let input = self
+                .input
+                .build()
+                .map_err(|e| {
+                    ::ingot_client_rt::SdkError::ConstructionFailure(
+                        ::ingot_client_rt::ConstructionFailure::new(
+                            e.to_string(),
+                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                        ),
+                    )
+                })?;
+            send(&self.handle, input).await
+        }
+    }
+    /// What the runtime needs to know to send this operation.
+    pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        name: "PutRecord",
+        auth: ::ingot_client_rt::AuthMode::SigV4,
+        request_compression: ::core::option::Option::None,
+        host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::Some(
+            ::ingot_client_rt::endpoint::DiscoveryMode::Required,
+        ),
+    };
+    /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
+    pub fn endpoint_call(_input: &PutRecordInput) -> ::ingot_client_rt::EndpointCall {
+        ::ingot_client_rt::EndpointCall::new()
+    }
+    /// Sends a built input.
+    pub async fn send(
+        handle: &::ingot_client_rt::Client,
+        input: PutRecordInput,
+    ) -> ::core::result::Result<
+        PutRecordOutput,
+        ::ingot_client_rt::SdkError<PutRecordError>,
+    > {
+        let call = endpoint_call(&input);
+        let body = ::ingot_rt::json::to_string(&input).into_bytes();
+        let raw = handle
+            .invoke_call(&OPERATION, &call, body)
+            .await
+            .map_err(|e| e.into_sdk_error(PutRecordError::from_response))?;
+        match ::ingot_rt::json::from_body::<
+            PutRecordOutput,
+        >(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Err(e) => {
+                ::core::result::Result::Err(
+                    ::ingot_client_rt::SdkError::ResponseError(
+                        ::ingot_client_rt::ResponseError::new(
+                            e,
+                            ::core::option::Option::Some(raw),
+                        ),
+                    ),
+                )
+            }
+        }
+    }
+    /// An error the service answered to `PutRecord`, with its code, message and request id.
+    #[derive(::core::fmt::Debug)]
+    pub struct PutRecordError {
+        kind: PutRecordErrorKind,
+        meta: ::ingot_client_rt::ErrorMetadata,
+    }
+    /// The errors `PutRecord` can answer: one variant per modeled error, and `Unhandled` for any other code.
+    #[non_exhaustive]
+    #[derive(::core::fmt::Debug)]
+    pub enum PutRecordErrorKind {
+        /// The service answered `InvalidEndpointException`.
+        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        /// An error code this operation does not model (or a modeled one whose body did not parse).
+        Unhandled(::ingot_client_rt::Unhandled),
+    }
+    impl PutRecordError {
+        fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+            let meta = &response.meta;
+            let kind = match meta.shape_name() {
+                ::core::option::Option::Some("InvalidEndpointException") => {
+                    match ::ingot_rt::json::from_body::<
+                        ::wire_traits_types::error::InvalidEndpointException,
+                    >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+                        ::core::result::Result::Ok(err) => {
+                            PutRecordErrorKind::InvalidEndpointException(err)
+                        }
+                        ::core::result::Result::Err(e) => {
+                            PutRecordErrorKind::Unhandled(
+                                ::ingot_client_rt::Unhandled::new(
+                                    meta.clone(),
+                                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                                ),
+                            )
+                        }
+                    }
+                }
+                _ => {
+                    PutRecordErrorKind::Unhandled(
+                        ::ingot_client_rt::Unhandled::new(
+                            meta.clone(),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
+            };
+            Self { kind, meta: meta.clone() }
+        }
+        /// Which error this is.
+        pub fn kind(&self) -> &PutRecordErrorKind {
+            &self.kind
+        }
+        /// Which error this is, by value.
+        pub fn into_kind(self) -> PutRecordErrorKind {
+            self.kind
+        }
+    }
+    impl ::ingot_client_rt::ProvideErrorMetadata for PutRecordError {
+        fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
+            &self.meta
+        }
+    }
+    impl ::core::fmt::Display for PutRecordError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match &self.kind {
+                PutRecordErrorKind::InvalidEndpointException(err) => {
+                    ::core::fmt::Display::fmt(err, f)
+                }
+                PutRecordErrorKind::Unhandled(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for PutRecordError {
+        fn source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match &self.kind {
+                PutRecordErrorKind::InvalidEndpointException(err) => {
+                    ::core::option::Option::Some(err)
+                }
+                PutRecordErrorKind::Unhandled(err) => ::core::option::Option::Some(err),
             }
         }
     }

@@ -52,6 +52,135 @@ pub mod create_thing {
         ::core::option::Option::Some(::ingot_rt::json::to_string(output))
     }
 }
+/// The `DescribeEndpoints` operation: input, output, and the errors a handler may answer with.
+pub mod describe_endpoints {
+    pub use ::wire_traits_types::input::DescribeEndpointsInput;
+    pub use ::wire_traits_types::output::DescribeEndpointsOutput;
+    /// The modeled errors a `DescribeEndpoints` handler may answer with; each is written with its `@httpError` status.
+    #[derive(::core::fmt::Debug)]
+    pub enum DescribeEndpointsError {}
+    impl ::core::fmt::Display for DescribeEndpointsError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let _ = f;
+            match *self {}
+        }
+    }
+    impl ::std::error::Error for DescribeEndpointsError {}
+    impl DescribeEndpointsError {
+        pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
+            match self {}
+        }
+    }
+    /// Parses and validates a request body: every violation at once, or the input.
+    pub(crate) fn parse(
+        body: &::ingot_server_rt::__private::bytes::Bytes,
+    ) -> ::core::result::Result<
+        DescribeEndpointsInput,
+        ::ingot_server_rt::RequestRejection,
+    > {
+        let mut cx = ::ingot_rt::json::ReadCx::new();
+        let input = ::ingot_rt::json::from_slice::<
+            DescribeEndpointsInput,
+        >(::ingot_server_rt::json_body(body), &mut cx)
+            .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
+                e.to_string(),
+            ))?;
+        let mut checked = ::std::vec::Vec::new();
+        crate::validate::input_describeendpointsinput(
+            &input,
+            &mut ::std::vec::Vec::new(),
+            &mut checked,
+        );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
+        if violations.is_empty() {
+            ::core::result::Result::Ok(input)
+        } else {
+            ::core::result::Result::Err(
+                ::ingot_server_rt::RequestRejection::Validation(violations),
+            )
+        }
+    }
+    /// Serializes a handler's output (`None`: Unit output, answered with an empty body).
+    pub(crate) fn output_body(
+        output: &DescribeEndpointsOutput,
+    ) -> ::core::option::Option<::std::string::String> {
+        ::core::option::Option::Some(::ingot_rt::json::to_string(output))
+    }
+}
+/// The `GetRecord` operation: input, output, and the errors a handler may answer with.
+pub mod get_record {
+    pub use ::wire_traits_types::input::GetRecordInput;
+    pub use ::wire_traits_types::output::GetRecordOutput;
+    /// The modeled errors a `GetRecord` handler may answer with; each is written with its `@httpError` status.
+    #[derive(::core::fmt::Debug)]
+    pub enum GetRecordError {
+        /// Answer with `InvalidEndpointException`.
+        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+    }
+    impl ::core::convert::From<::wire_traits_types::error::InvalidEndpointException>
+    for GetRecordError {
+        fn from(err: ::wire_traits_types::error::InvalidEndpointException) -> Self {
+            Self::InvalidEndpointException(err)
+        }
+    }
+    impl ::core::fmt::Display for GetRecordError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::InvalidEndpointException(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for GetRecordError {}
+    impl GetRecordError {
+        pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
+            match self {
+                Self::InvalidEndpointException(err) => {
+                    ::ingot_server_rt::ErrorBody {
+                        status: ::wire_traits_types::error::InvalidEndpointException::STATUS,
+                        type_name: ::wire_traits_types::error::InvalidEndpointException::CODE,
+                        namespace: "ingot.wiretraits",
+                        json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::Some(
+                            "InvalidEndpointException;Sender",
+                        ),
+                    }
+                }
+            }
+        }
+    }
+    /// Parses and validates a request body: every violation at once, or the input.
+    pub(crate) fn parse(
+        body: &::ingot_server_rt::__private::bytes::Bytes,
+    ) -> ::core::result::Result<GetRecordInput, ::ingot_server_rt::RequestRejection> {
+        let mut cx = ::ingot_rt::json::ReadCx::new();
+        let input = ::ingot_rt::json::from_slice::<
+            GetRecordInput,
+        >(::ingot_server_rt::json_body(body), &mut cx)
+            .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
+                e.to_string(),
+            ))?;
+        let mut checked = ::std::vec::Vec::new();
+        crate::validate::input_getrecordinput(
+            &input,
+            &mut ::std::vec::Vec::new(),
+            &mut checked,
+        );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
+        if violations.is_empty() {
+            ::core::result::Result::Ok(input)
+        } else {
+            ::core::result::Result::Err(
+                ::ingot_server_rt::RequestRejection::Validation(violations),
+            )
+        }
+    }
+    /// Serializes a handler's output (`None`: Unit output, answered with an empty body).
+    pub(crate) fn output_body(
+        output: &GetRecordOutput,
+    ) -> ::core::option::Option<::std::string::String> {
+        ::core::option::Option::Some(::ingot_rt::json::to_string(output))
+    }
+}
 /// The `GetThing` operation: input, output, and the errors a handler may answer with.
 pub mod get_thing {
     pub use ::wire_traits_types::input::GetThingInput;
@@ -283,6 +412,80 @@ pub mod put_blob {
     /// Serializes a handler's output (`None`: Unit output, answered with an empty body).
     pub(crate) fn output_body(
         output: &PutBlobOutput,
+    ) -> ::core::option::Option<::std::string::String> {
+        ::core::option::Option::Some(::ingot_rt::json::to_string(output))
+    }
+}
+/// The `PutRecord` operation: input, output, and the errors a handler may answer with.
+pub mod put_record {
+    pub use ::wire_traits_types::input::PutRecordInput;
+    pub use ::wire_traits_types::output::PutRecordOutput;
+    /// The modeled errors a `PutRecord` handler may answer with; each is written with its `@httpError` status.
+    #[derive(::core::fmt::Debug)]
+    pub enum PutRecordError {
+        /// Answer with `InvalidEndpointException`.
+        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+    }
+    impl ::core::convert::From<::wire_traits_types::error::InvalidEndpointException>
+    for PutRecordError {
+        fn from(err: ::wire_traits_types::error::InvalidEndpointException) -> Self {
+            Self::InvalidEndpointException(err)
+        }
+    }
+    impl ::core::fmt::Display for PutRecordError {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::InvalidEndpointException(err) => ::core::fmt::Display::fmt(err, f),
+            }
+        }
+    }
+    impl ::std::error::Error for PutRecordError {}
+    impl PutRecordError {
+        pub(crate) fn into_body(self) -> ::ingot_server_rt::ErrorBody {
+            match self {
+                Self::InvalidEndpointException(err) => {
+                    ::ingot_server_rt::ErrorBody {
+                        status: ::wire_traits_types::error::InvalidEndpointException::STATUS,
+                        type_name: ::wire_traits_types::error::InvalidEndpointException::CODE,
+                        namespace: "ingot.wiretraits",
+                        json: ::ingot_rt::json::to_string(&err),
+                        query_error: ::core::option::Option::Some(
+                            "InvalidEndpointException;Sender",
+                        ),
+                    }
+                }
+            }
+        }
+    }
+    /// Parses and validates a request body: every violation at once, or the input.
+    pub(crate) fn parse(
+        body: &::ingot_server_rt::__private::bytes::Bytes,
+    ) -> ::core::result::Result<PutRecordInput, ::ingot_server_rt::RequestRejection> {
+        let mut cx = ::ingot_rt::json::ReadCx::new();
+        let input = ::ingot_rt::json::from_slice::<
+            PutRecordInput,
+        >(::ingot_server_rt::json_body(body), &mut cx)
+            .map_err(|e| ::ingot_server_rt::RequestRejection::Serialization(
+                e.to_string(),
+            ))?;
+        let mut checked = ::std::vec::Vec::new();
+        crate::validate::input_putrecordinput(
+            &input,
+            &mut ::std::vec::Vec::new(),
+            &mut checked,
+        );
+        let violations = ::ingot_server_rt::with_missing(cx.take_missing(), checked);
+        if violations.is_empty() {
+            ::core::result::Result::Ok(input)
+        } else {
+            ::core::result::Result::Err(
+                ::ingot_server_rt::RequestRejection::Validation(violations),
+            )
+        }
+    }
+    /// Serializes a handler's output (`None`: Unit output, answered with an empty body).
+    pub(crate) fn output_body(
+        output: &PutRecordOutput,
     ) -> ::core::option::Option<::std::string::String> {
         ::core::option::Option::Some(::ingot_rt::json::to_string(output))
     }

@@ -11,9 +11,12 @@
 #[derive(::core::default::Default)]
 pub struct ServiceBuilder {
     create_thing: ::core::option::Option<::ingot_server_rt::OperationFn>,
+    describe_endpoints: ::core::option::Option<::ingot_server_rt::OperationFn>,
+    get_record: ::core::option::Option<::ingot_server_rt::OperationFn>,
     get_thing: ::core::option::Option<::ingot_server_rt::OperationFn>,
     get_thing_data: ::core::option::Option<::ingot_server_rt::OperationFn>,
     put_blob: ::core::option::Option<::ingot_server_rt::OperationFn>,
+    put_record: ::core::option::Option<::ingot_server_rt::OperationFn>,
     body_limit: ::core::option::Option<usize>,
     sigv4: ::core::option::Option<::ingot_server_rt::SigV4Verifier>,
 }
@@ -54,6 +57,84 @@ impl ServiceBuilder {
                             ::core::result::Result::Ok(output) => {
                                 ::ingot_server_rt::OperationOutcome::Output(
                                     crate::operation::create_thing::output_body(&output),
+                                )
+                            }
+                            ::core::result::Result::Err(err) => {
+                                ::ingot_server_rt::OperationOutcome::Error(err.into_body())
+                            }
+                        },
+                    )
+                }
+            }),
+        );
+        self
+    }
+    /// Registers the handler of `DescribeEndpoints`: it gets the parsed, validated input and the request context.
+    ///
+    /// Names the endpoint to send an operation to (\`aws.api#clientEndpointDiscovery\`), and for how long.
+    pub fn describe_endpoints<F, Fut>(mut self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                crate::operation::describe_endpoints::DescribeEndpointsInput,
+                ::ingot_server_rt::RequestContext,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<
+                Output = ::core::result::Result<
+                    crate::operation::describe_endpoints::DescribeEndpointsOutput,
+                    crate::operation::describe_endpoints::DescribeEndpointsError,
+                >,
+            > + ::core::marker::Send + 'static,
+    {
+        let handler = ::std::sync::Arc::new(handler);
+        self.describe_endpoints = ::core::option::Option::Some(
+            ::ingot_server_rt::operation_fn(move |body, ctx| {
+                let handler = ::std::sync::Arc::clone(&handler);
+                async move {
+                    let input = crate::operation::describe_endpoints::parse(&body)?;
+                    ::core::result::Result::Ok(
+                        match handler(input, ctx).await {
+                            ::core::result::Result::Ok(output) => {
+                                ::ingot_server_rt::OperationOutcome::Output(
+                                    crate::operation::describe_endpoints::output_body(&output),
+                                )
+                            }
+                            ::core::result::Result::Err(err) => {
+                                ::ingot_server_rt::OperationOutcome::Error(err.into_body())
+                            }
+                        },
+                    )
+                }
+            }),
+        );
+        self
+    }
+    /// Registers the handler of `GetRecord`: it gets the parsed, validated input and the request context.
+    ///
+    /// Reads a record; uses a discovered endpoint when discovery is enabled.
+    pub fn get_record<F, Fut>(mut self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                crate::operation::get_record::GetRecordInput,
+                ::ingot_server_rt::RequestContext,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<
+                Output = ::core::result::Result<
+                    crate::operation::get_record::GetRecordOutput,
+                    crate::operation::get_record::GetRecordError,
+                >,
+            > + ::core::marker::Send + 'static,
+    {
+        let handler = ::std::sync::Arc::new(handler);
+        self.get_record = ::core::option::Option::Some(
+            ::ingot_server_rt::operation_fn(move |body, ctx| {
+                let handler = ::std::sync::Arc::clone(&handler);
+                async move {
+                    let input = crate::operation::get_record::parse(&body)?;
+                    ::core::result::Result::Ok(
+                        match handler(input, ctx).await {
+                            ::core::result::Result::Ok(output) => {
+                                ::ingot_server_rt::OperationOutcome::Output(
+                                    crate::operation::get_record::output_body(&output),
                                 )
                             }
                             ::core::result::Result::Err(err) => {
@@ -183,6 +264,45 @@ impl ServiceBuilder {
         );
         self
     }
+    /// Registers the handler of `PutRecord`: it gets the parsed, validated input and the request context.
+    ///
+    /// Writes a record; only works on a discovered endpoint.
+    pub fn put_record<F, Fut>(mut self, handler: F) -> Self
+    where
+        F: ::core::ops::Fn(
+                crate::operation::put_record::PutRecordInput,
+                ::ingot_server_rt::RequestContext,
+            ) -> Fut + ::core::marker::Send + ::core::marker::Sync + 'static,
+        Fut: ::core::future::Future<
+                Output = ::core::result::Result<
+                    crate::operation::put_record::PutRecordOutput,
+                    crate::operation::put_record::PutRecordError,
+                >,
+            > + ::core::marker::Send + 'static,
+    {
+        let handler = ::std::sync::Arc::new(handler);
+        self.put_record = ::core::option::Option::Some(
+            ::ingot_server_rt::operation_fn(move |body, ctx| {
+                let handler = ::std::sync::Arc::clone(&handler);
+                async move {
+                    let input = crate::operation::put_record::parse(&body)?;
+                    ::core::result::Result::Ok(
+                        match handler(input, ctx).await {
+                            ::core::result::Result::Ok(output) => {
+                                ::ingot_server_rt::OperationOutcome::Output(
+                                    crate::operation::put_record::output_body(&output),
+                                )
+                            }
+                            ::core::result::Result::Err(err) => {
+                                ::ingot_server_rt::OperationOutcome::Error(err.into_body())
+                            }
+                        },
+                    )
+                }
+            }),
+        );
+        self
+    }
     /// The largest request body accepted (default 1 MiB); larger ones get 413.
     pub fn body_limit(mut self, limit: usize) -> Self {
         self.body_limit = ::core::option::Option::Some(limit);
@@ -201,6 +321,12 @@ impl ServiceBuilder {
         if self.create_thing.is_none() {
             missing.push("CreateThing");
         }
+        if self.describe_endpoints.is_none() {
+            missing.push("DescribeEndpoints");
+        }
+        if self.get_record.is_none() {
+            missing.push("GetRecord");
+        }
         if self.get_thing.is_none() {
             missing.push("GetThing");
         }
@@ -209,6 +335,9 @@ impl ServiceBuilder {
         }
         if self.put_blob.is_none() {
             missing.push("PutBlob");
+        }
+        if self.put_record.is_none() {
+            missing.push("PutRecord");
         }
         if missing.is_empty() {
             ::core::result::Result::Ok(self.build_allowing_unimplemented())
@@ -246,6 +375,48 @@ impl ServiceBuilder {
         service = service
             .operation_with_auth(
                 "CreateThing",
+                ::ingot_server_rt::AuthMode::Required,
+                handler,
+            );
+        let handler = self
+            .describe_endpoints
+            .unwrap_or_else(|| ::ingot_server_rt::operation_fn(|_, _| async {
+                ::core::result::Result::Ok(
+                    ::ingot_server_rt::OperationOutcome::Error(::ingot_server_rt::ErrorBody {
+                        status: 501,
+                        type_name: "NotImplementedException",
+                        namespace: "ingot.wiretraits",
+                        json: ::std::string::String::from(
+                            "{\"message\":\"The operation DescribeEndpoints is not implemented by this server.\"}",
+                        ),
+                        query_error: ::core::option::Option::None,
+                    }),
+                )
+            }));
+        service = service
+            .operation_with_auth(
+                "DescribeEndpoints",
+                ::ingot_server_rt::AuthMode::Required,
+                handler,
+            );
+        let handler = self
+            .get_record
+            .unwrap_or_else(|| ::ingot_server_rt::operation_fn(|_, _| async {
+                ::core::result::Result::Ok(
+                    ::ingot_server_rt::OperationOutcome::Error(::ingot_server_rt::ErrorBody {
+                        status: 501,
+                        type_name: "NotImplementedException",
+                        namespace: "ingot.wiretraits",
+                        json: ::std::string::String::from(
+                            "{\"message\":\"The operation GetRecord is not implemented by this server.\"}",
+                        ),
+                        query_error: ::core::option::Option::None,
+                    }),
+                )
+            }));
+        service = service
+            .operation_with_auth(
+                "GetRecord",
                 ::ingot_server_rt::AuthMode::Required,
                 handler,
             );
@@ -309,6 +480,27 @@ impl ServiceBuilder {
         service = service
             .operation_with_auth(
                 "PutBlob",
+                ::ingot_server_rt::AuthMode::Required,
+                handler,
+            );
+        let handler = self
+            .put_record
+            .unwrap_or_else(|| ::ingot_server_rt::operation_fn(|_, _| async {
+                ::core::result::Result::Ok(
+                    ::ingot_server_rt::OperationOutcome::Error(::ingot_server_rt::ErrorBody {
+                        status: 501,
+                        type_name: "NotImplementedException",
+                        namespace: "ingot.wiretraits",
+                        json: ::std::string::String::from(
+                            "{\"message\":\"The operation PutRecord is not implemented by this server.\"}",
+                        ),
+                        query_error: ::core::option::Option::None,
+                    }),
+                )
+            }));
+        service = service
+            .operation_with_auth(
+                "PutRecord",
                 ::ingot_server_rt::AuthMode::Required,
                 handler,
             );

@@ -36,6 +36,16 @@ pub(crate) fn input_createthinginput(
         path.pop();
     }
 }
+pub(crate) fn input_describeendpointsinput(
+    _v: &::wire_traits_types::input::DescribeEndpointsInput,
+    _path: &mut ::std::vec::Vec<PathSeg>,
+    _out: &mut ::std::vec::Vec<Violation>,
+) {}
+pub(crate) fn input_getrecordinput(
+    _v: &::wire_traits_types::input::GetRecordInput,
+    _path: &mut ::std::vec::Vec<PathSeg>,
+    _out: &mut ::std::vec::Vec<Violation>,
+) {}
 pub(crate) fn input_getthingdatainput(
     v: &::wire_traits_types::input::GetThingDataInput,
     path: &mut ::std::vec::Vec<PathSeg>,
@@ -108,6 +118,11 @@ pub(crate) fn input_getthinginput(
 }
 pub(crate) fn input_putblobinput(
     _v: &::wire_traits_types::input::PutBlobInput,
+    _path: &mut ::std::vec::Vec<PathSeg>,
+    _out: &mut ::std::vec::Vec<Violation>,
+) {}
+pub(crate) fn input_putrecordinput(
+    _v: &::wire_traits_types::input::PutRecordInput,
     _path: &mut ::std::vec::Vec<PathSeg>,
     _out: &mut ::std::vec::Vec<Violation>,
 ) {}

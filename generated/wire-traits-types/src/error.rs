@@ -126,6 +126,69 @@ impl ::ingot_rt::json::ReadJson for InternalProblem {
         ::core::result::Result::Ok(Self { message: m_message })
     }
 }
+/// The discovered endpoint is no longer valid: the client forgets it.
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
+pub struct InvalidEndpointException {
+    pub message: ::core::option::Option<::std::string::String>,
+}
+impl InvalidEndpointException {
+    /// Creates a builder for [`InvalidEndpointException`].
+    pub fn builder() -> builders::InvalidEndpointExceptionBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl InvalidEndpointException {
+    /// The error code on the wire: the error shape's name.
+    pub const CODE: &'static str = "InvalidEndpointException";
+    /// The HTTP status a server answers with (a client error).
+    pub const STATUS: u16 = 421u16;
+    /// The human-readable message, if the error carries one.
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        self.message.as_deref()
+    }
+}
+impl ::core::fmt::Display for InvalidEndpointException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(Self::CODE)?;
+        if let ::core::option::Option::Some(message) = self.message() {
+            f.write_str(": ")?;
+            f.write_str(message)?;
+        }
+        ::core::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for InvalidEndpointException {}
+impl ::ingot_rt::json::WriteJson for InvalidEndpointException {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        if let ::core::option::Option::Some(value) = &self.message {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("message"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for InvalidEndpointException {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_message: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "message" => m_message = cx.member("message", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self { message: m_message })
+    }
+}
 /// The thing is being changed: retried.
 #[non_exhaustive]
 #[derive(
@@ -326,6 +389,44 @@ pub mod builders {
         /// Builds [`InternalProblem`](super::InternalProblem).
         pub fn build(self) -> super::InternalProblem {
             super::InternalProblem {
+                message: self.message,
+            }
+        }
+    }
+    /// A builder for [`InvalidEndpointException`](super::InvalidEndpointException).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct InvalidEndpointExceptionBuilder {
+        message: ::core::option::Option<::std::string::String>,
+    }
+    impl InvalidEndpointExceptionBuilder {
+        /// Sets [`message`](super::InvalidEndpointException::message).
+        pub fn message(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.message = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`message`](super::InvalidEndpointException::message).
+        pub fn set_message(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.message = input;
+            self
+        }
+        /// The value set for [`message`](super::InvalidEndpointException::message), if any.
+        pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
+            &self.message
+        }
+        /// Builds [`InvalidEndpointException`](super::InvalidEndpointException).
+        pub fn build(self) -> super::InvalidEndpointException {
+            super::InvalidEndpointException {
                 message: self.message,
             }
         }

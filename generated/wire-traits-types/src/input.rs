@@ -59,6 +59,106 @@ impl ::ingot_rt::json::ReadJson for CreateThingInput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
+pub struct DescribeEndpointsInput {
+    /// The operation the endpoint is for.
+    pub operation: ::core::option::Option<::std::string::String>,
+    /// The call's \`@clientEndpointDiscoveryId\` members.
+    pub identifiers: ::core::option::Option<
+        ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+    >,
+}
+impl DescribeEndpointsInput {
+    /// Creates a builder for [`DescribeEndpointsInput`].
+    pub fn builder() -> builders::DescribeEndpointsInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for DescribeEndpointsInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        if let ::core::option::Option::Some(value) = &self.operation {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("Operation"));
+        }
+        if let ::core::option::Option::Some(value) = &self.identifiers {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("Identifiers"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for DescribeEndpointsInput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_operation: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        let mut m_identifiers: ::core::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        > = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "Operation" => m_operation = cx.member("Operation", value)?,
+                "Identifiers" => m_identifiers = cx.member("Identifiers", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self {
+            operation: m_operation,
+            identifiers: m_identifiers,
+        })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
+pub struct GetRecordInput {
+    pub table: ::std::string::String,
+}
+impl GetRecordInput {
+    /// Creates a builder for [`GetRecordInput`].
+    pub fn builder() -> builders::GetRecordInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for GetRecordInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        {
+            let value = &self.table;
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("table"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for GetRecordInput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_table: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "table" => m_table = cx.member("table", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self {
+            table: cx.required(m_table, "table"),
+        })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
 pub struct GetThingDataInput {
     pub name: ::std::string::String,
 }
@@ -192,6 +292,47 @@ impl ::ingot_rt::json::ReadJson for PutBlobInput {
         })
     }
 }
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
+pub struct PutRecordInput {
+    pub data: ::core::option::Option<::std::string::String>,
+}
+impl PutRecordInput {
+    /// Creates a builder for [`PutRecordInput`].
+    pub fn builder() -> builders::PutRecordInputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for PutRecordInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        if let ::core::option::Option::Some(value) = &self.data {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for PutRecordInput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_data: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "data" => m_data = cx.member("data", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self { data: m_data })
+    }
+}
 /// Builders for the structures of this module.
 pub mod builders {
     /// A builder for [`CreateThingInput`](super::CreateThingInput).
@@ -260,6 +401,126 @@ pub mod builders {
                         "name",
                     ))?,
                 client_token: self.client_token,
+            })
+        }
+    }
+    /// A builder for [`DescribeEndpointsInput`](super::DescribeEndpointsInput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct DescribeEndpointsInputBuilder {
+        operation: ::core::option::Option<::std::string::String>,
+        identifiers: ::core::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        >,
+    }
+    impl DescribeEndpointsInputBuilder {
+        /// Sets [`operation`](super::DescribeEndpointsInput::operation).
+        pub fn operation(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.operation = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`operation`](super::DescribeEndpointsInput::operation).
+        pub fn set_operation(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.operation = input;
+            self
+        }
+        /// The value set for [`operation`](super::DescribeEndpointsInput::operation), if any.
+        pub fn get_operation(&self) -> &::core::option::Option<::std::string::String> {
+            &self.operation
+        }
+        /// Sets [`identifiers`](super::DescribeEndpointsInput::identifiers).
+        pub fn identifiers(
+            mut self,
+            input: impl ::core::convert::Into<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        ) -> Self {
+            self.identifiers = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`identifiers`](super::DescribeEndpointsInput::identifiers).
+        pub fn set_identifiers(
+            mut self,
+            input: ::core::option::Option<
+                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+            >,
+        ) -> Self {
+            self.identifiers = input;
+            self
+        }
+        /// The value set for [`identifiers`](super::DescribeEndpointsInput::identifiers), if any.
+        pub fn get_identifiers(
+            &self,
+        ) -> &::core::option::Option<
+            ::std::collections::HashMap<::std::string::String, ::std::string::String>,
+        > {
+            &self.identifiers
+        }
+        /// Builds [`DescribeEndpointsInput`](super::DescribeEndpointsInput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<
+            super::DescribeEndpointsInput,
+            ::ingot_rt::BuildError,
+        > {
+            ::core::result::Result::Ok(super::DescribeEndpointsInput {
+                operation: self.operation,
+                identifiers: self.identifiers,
+            })
+        }
+    }
+    /// A builder for [`GetRecordInput`](super::GetRecordInput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct GetRecordInputBuilder {
+        table: ::core::option::Option<::std::string::String>,
+    }
+    impl GetRecordInputBuilder {
+        /// Sets [`table`](super::GetRecordInput::table).
+        pub fn table(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.table = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`table`](super::GetRecordInput::table).
+        pub fn set_table(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.table = input;
+            self
+        }
+        /// The value set for [`table`](super::GetRecordInput::table), if any.
+        pub fn get_table(&self) -> &::core::option::Option<::std::string::String> {
+            &self.table
+        }
+        /// Builds [`GetRecordInput`](super::GetRecordInput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<super::GetRecordInput, ::ingot_rt::BuildError> {
+            ::core::result::Result::Ok(super::GetRecordInput {
+                table: self
+                    .table
+                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                        "GetRecordInput",
+                        "table",
+                    ))?,
             })
         }
     }
@@ -417,6 +678,46 @@ pub mod builders {
                         "data",
                     ))?,
                 thing: self.thing,
+            })
+        }
+    }
+    /// A builder for [`PutRecordInput`](super::PutRecordInput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct PutRecordInputBuilder {
+        data: ::core::option::Option<::std::string::String>,
+    }
+    impl PutRecordInputBuilder {
+        /// Sets [`data`](super::PutRecordInput::data).
+        pub fn data(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.data = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`data`](super::PutRecordInput::data).
+        pub fn set_data(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.data = input;
+            self
+        }
+        /// The value set for [`data`](super::PutRecordInput::data), if any.
+        pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
+            &self.data
+        }
+        /// Builds [`PutRecordInput`](super::PutRecordInput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<super::PutRecordInput, ::ingot_rt::BuildError> {
+            ::core::result::Result::Ok(super::PutRecordInput {
+                data: self.data,
             })
         }
     }

@@ -51,6 +51,93 @@ impl ::ingot_rt::json::ReadJson for CreateThingOutput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
+pub struct DescribeEndpointsOutput {
+    pub endpoints: ::std::vec::Vec<crate::types::Endpoint>,
+}
+impl DescribeEndpointsOutput {
+    /// Creates a builder for [`DescribeEndpointsOutput`].
+    pub fn builder() -> builders::DescribeEndpointsOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for DescribeEndpointsOutput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        {
+            let value = &self.endpoints;
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("Endpoints"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for DescribeEndpointsOutput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_endpoints: ::core::option::Option<
+            ::std::vec::Vec<crate::types::Endpoint>,
+        > = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "Endpoints" => m_endpoints = cx.member("Endpoints", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self {
+            endpoints: cx.required(m_endpoints, "Endpoints"),
+        })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
+pub struct GetRecordOutput {
+    pub data: ::core::option::Option<::std::string::String>,
+}
+impl GetRecordOutput {
+    /// Creates a builder for [`GetRecordOutput`].
+    pub fn builder() -> builders::GetRecordOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for GetRecordOutput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        let mut o = w.object();
+        if let ::core::option::Option::Some(value) = &self.data {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
+        }
+        o.end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for GetRecordOutput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        let object = cx.expect_object(v)?;
+        let mut m_data: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
+        for (key, value) in object {
+            match key.as_str() {
+                "data" => m_data = cx.member("data", value)?,
+                _ => {}
+            }
+        }
+        ::core::result::Result::Ok(Self { data: m_data })
+    }
+}
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
 pub struct GetThingDataOutput {
     pub data: ::core::option::Option<::std::string::String>,
 }
@@ -171,6 +258,34 @@ impl ::ingot_rt::json::ReadJson for PutBlobOutput {
         })
     }
 }
+#[non_exhaustive]
+#[derive(
+    ::core::clone::Clone,
+    ::core::cmp::PartialEq,
+    ::core::default::Default,
+    ::core::fmt::Debug,
+)]
+pub struct PutRecordOutput {}
+impl PutRecordOutput {
+    /// Creates a builder for [`PutRecordOutput`].
+    pub fn builder() -> builders::PutRecordOutputBuilder {
+        ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::json::WriteJson for PutRecordOutput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+        w.object().end();
+    }
+}
+impl ::ingot_rt::json::ReadJson for PutRecordOutput {
+    fn read_json(
+        v: &::ingot_rt::json::Value,
+        cx: &mut ::ingot_rt::json::ReadCx,
+    ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
+        cx.expect_object(v)?;
+        ::core::result::Result::Ok(Self {})
+    }
+}
 /// Builders for the structures of this module.
 pub mod builders {
     /// A builder for [`CreateThingOutput`](super::CreateThingOutput).
@@ -210,6 +325,94 @@ pub mod builders {
         pub fn build(self) -> super::CreateThingOutput {
             super::CreateThingOutput {
                 client_token: self.client_token,
+            }
+        }
+    }
+    /// A builder for [`DescribeEndpointsOutput`](super::DescribeEndpointsOutput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct DescribeEndpointsOutputBuilder {
+        endpoints: ::core::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
+    }
+    impl DescribeEndpointsOutputBuilder {
+        /// Sets [`endpoints`](super::DescribeEndpointsOutput::endpoints).
+        pub fn endpoints(
+            mut self,
+            input: impl ::core::convert::Into<::std::vec::Vec<crate::types::Endpoint>>,
+        ) -> Self {
+            self.endpoints = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`endpoints`](super::DescribeEndpointsOutput::endpoints).
+        pub fn set_endpoints(
+            mut self,
+            input: ::core::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
+        ) -> Self {
+            self.endpoints = input;
+            self
+        }
+        /// The value set for [`endpoints`](super::DescribeEndpointsOutput::endpoints), if any.
+        pub fn get_endpoints(
+            &self,
+        ) -> &::core::option::Option<::std::vec::Vec<crate::types::Endpoint>> {
+            &self.endpoints
+        }
+        /// Builds [`DescribeEndpointsOutput`](super::DescribeEndpointsOutput); fails naming the first required member that was not set.
+        pub fn build(
+            self,
+        ) -> ::core::result::Result<
+            super::DescribeEndpointsOutput,
+            ::ingot_rt::BuildError,
+        > {
+            ::core::result::Result::Ok(super::DescribeEndpointsOutput {
+                endpoints: self
+                    .endpoints
+                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                        "DescribeEndpointsOutput",
+                        "Endpoints",
+                    ))?,
+            })
+        }
+    }
+    /// A builder for [`GetRecordOutput`](super::GetRecordOutput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct GetRecordOutputBuilder {
+        data: ::core::option::Option<::std::string::String>,
+    }
+    impl GetRecordOutputBuilder {
+        /// Sets [`data`](super::GetRecordOutput::data).
+        pub fn data(
+            mut self,
+            input: impl ::core::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.data = ::core::option::Option::Some(input.into());
+            self
+        }
+        /// Sets or unsets [`data`](super::GetRecordOutput::data).
+        pub fn set_data(
+            mut self,
+            input: ::core::option::Option<::std::string::String>,
+        ) -> Self {
+            self.data = input;
+            self
+        }
+        /// The value set for [`data`](super::GetRecordOutput::data), if any.
+        pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
+            &self.data
+        }
+        /// Builds [`GetRecordOutput`](super::GetRecordOutput).
+        pub fn build(self) -> super::GetRecordOutput {
+            super::GetRecordOutput {
+                data: self.data,
             }
         }
     }
@@ -326,6 +529,20 @@ pub mod builders {
                         "length",
                     ))?,
             })
+        }
+    }
+    /// A builder for [`PutRecordOutput`](super::PutRecordOutput).
+    #[derive(
+        ::core::clone::Clone,
+        ::core::cmp::PartialEq,
+        ::core::default::Default,
+        ::core::fmt::Debug,
+    )]
+    pub struct PutRecordOutputBuilder {}
+    impl PutRecordOutputBuilder {
+        /// Builds [`PutRecordOutput`](super::PutRecordOutput).
+        pub fn build(self) -> super::PutRecordOutput {
+            super::PutRecordOutput {}
         }
     }
 }

@@ -160,6 +160,14 @@ impl EndpointCall {
         self
     }
 
+    /// Like [`Self::discovery_id`], for an optional member: unset adds nothing.
+    pub fn discovery_id_opt(self, name: &'static str, value: Option<&str>) -> Self {
+        match value {
+            Some(value) => self.discovery_id(name, value),
+            None => self,
+        }
+    }
+
     /// The discovery identifiers added so far.
     pub fn discovery_ids(&self) -> &[(&'static str, String)] {
         &self.discovery_ids
