@@ -57,8 +57,8 @@ fn unsupported_and_unknown_traits_are_warned_naming_shape_and_member() {
             "warning: trait `smithy.api#fancy` is unknown to Ingot, the generated code ignores it\n  --> model/t.json, shape `ex#Op`",
             "warning: trait `smithy.api#httpChecksumRequired` is not supported, the generated code ignores it: no `Content-MD5` checksum is sent\n  --> model/t.json, shape `ex#Op`",
             "warning: trait `aws.custom#thing` is unknown to Ingot, the generated code ignores it\n  --> model/t.json, shape `ex#OpInput`, member `header`",
-            "warning: trait `aws.api#clientEndpointDiscovery` is not supported, the generated code ignores it: endpoint discovery is not implemented; the regional endpoint is used\n  --> model/t.json, shape `ex#Svc`",
             "warning: the service has no `smithy.rules#endpointRuleSet`; clients use the standard regional pattern `https://<endpointPrefix>.<region>.<partition DNS suffix>`\n  --> model/t.json, shape `ex#Svc`",
+            "warning: `aws.api#clientEndpointDiscovery` cannot be used: its output has no `Endpoints` member; operations marked `aws.api#clientDiscoveredEndpoint` use their resolved endpoint\n  --> model/t.json, shape `ex#Svc`",
         ]
     );
 }

@@ -81,9 +81,12 @@ fn ir_records_every_wire_trait() {
         gzip,
         [
             ("CreateThing", false),
+            ("DescribeEndpoints", false),
+            ("GetRecord", false),
             ("GetThing", false),
             ("GetThingData", false),
-            ("PutBlob", true)
+            ("PutBlob", true),
+            ("PutRecord", false)
         ]
     );
     assert_eq!(

@@ -16,6 +16,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
         },
     ],
     endpoint_rule_set: ::core::option::Option::None,
+    endpoint_discovery: ::core::option::Option::None,
 };
 /// A client for Kitchen Sink. Cheap to clone: clones share one connection pool and configuration.
 ///

@@ -743,6 +743,7 @@ pub mod do_everything {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(_input: &DoEverythingInput) -> ::ingot_client_rt::EndpointCall {
@@ -978,6 +979,7 @@ pub mod get_pantry {
         auth: ::ingot_client_rt::AuthMode::SigV4,
         request_compression: ::core::option::Option::None,
         host_prefix: ::core::option::Option::None,
+        endpoint_discovery: ::core::option::Option::None,
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(_input: &GetPantryInput) -> ::ingot_client_rt::EndpointCall {
