@@ -137,3 +137,21 @@ fn a_discovery_id_that_is_not_a_string_is_warned() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn the_discovery_operation_never_discovers_itself() {
+    let mut model = wire_model();
+    shape(&mut model, "DescribeEndpoints")["traits"]["aws.api#clientDiscoveredEndpoint"] =
+        json!({"required": true});
+    let ir = lower(&model);
+    let op = ir
+        .operations
+        .iter()
+        .find(|o| o.name == "DescribeEndpoints")
+        .unwrap();
+    assert!(op.discovery.is_none());
+    assert_eq!(
+        discovery_warnings(&ir),
+        ["warning: the discovery operation `DescribeEndpoints` is itself marked `aws.api#clientDiscoveredEndpoint`; it is sent to its resolved endpoint\n  --> model/w.json, shape `ingot.wiretraits#WireTraits`"]
+    );
+}

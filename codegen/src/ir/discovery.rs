@@ -101,7 +101,17 @@ pub(super) fn service(
         None => Err(()),
     };
     match found {
-        Ok(ir) => Some(ir),
+        Ok(ir) => {
+            // The discovery call must go to the resolved endpoint, or it would discover itself.
+            if let Some(op) = operations
+                .iter_mut()
+                .find(|o| o.fn_name == ir.operation && o.discovery.is_some())
+            {
+                op.discovery = None;
+                report.warn(id, format!("the discovery operation `{}` is itself marked `{OPERATION_TRAIT}`; it is sent to its resolved endpoint", op.name));
+            }
+            Some(ir)
+        }
         Err(()) => {
             for op in operations.iter_mut().filter(|o| o.discovery.is_some()) {
                 op.discovery = None;

@@ -462,6 +462,17 @@ mod tests {
     }
 
     #[test]
+    fn endpoint_discovery_is_unset_unless_configured() {
+        assert_eq!(Config::builder().build().endpoint_discovery_enabled(), None);
+        let on = ConfigBuilder::from_env_with(env(&[("AWS_ENABLE_ENDPOINT_DISCOVERY", "TRUE")]));
+        assert_eq!(on.clone().build().endpoint_discovery_enabled(), Some(true));
+        let off = on.endpoint_discovery_enabled(false).build();
+        assert_eq!(off.endpoint_discovery_enabled(), Some(false));
+        let bad = ConfigBuilder::from_env_with(env(&[("AWS_ENABLE_ENDPOINT_DISCOVERY", "yes")]));
+        assert_eq!(bad.build().endpoint_discovery_enabled(), None);
+    }
+
+    #[test]
     fn explicit_settings_override_env() {
         let config = ConfigBuilder::from_env_with(env(&[("AWS_REGION", "eu-west-1")]))
             .region("ap-south-1")
