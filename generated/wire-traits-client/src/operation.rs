@@ -76,6 +76,7 @@ pub mod create_thing {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -229,11 +230,10 @@ pub mod describe_endpoints {
         /// The call's \`@clientEndpointDiscoveryId\` members.
         pub fn identifiers(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-            >,
+            k: impl ::core::convert::Into<::std::string::String>,
+            v: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
-            self.input = self.input.identifiers(input);
+            self.input = self.input.identifiers(k, v);
             self
         }
         /// Sets or unsets `identifiers`.
@@ -272,6 +272,7 @@ pub mod describe_endpoints {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -473,6 +474,7 @@ pub mod get_record {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -497,7 +499,7 @@ pub mod get_record {
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &GetRecordInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
-            .discovery_id("table", input.table.as_str())
+            .discovery_id_opt("table", input.table.as_deref())
     }
     /// Sends a built input.
     pub async fn send(
@@ -540,7 +542,9 @@ pub mod get_record {
     #[derive(::core::fmt::Debug)]
     pub enum GetRecordErrorKind {
         /// The service answered `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -550,7 +554,7 @@ pub mod get_record {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InvalidEndpointException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InvalidEndpointException,
+                        ::wire_traits_types::types::error::InvalidEndpointException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetRecordErrorKind::InvalidEndpointException(err)
@@ -667,6 +671,7 @@ pub mod get_thing {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -731,13 +736,13 @@ pub mod get_thing {
     #[derive(::core::fmt::Debug)]
     pub enum GetThingErrorKind {
         /// The service answered `CapacityExceeded`.
-        CapacityExceeded(::wire_traits_types::error::CapacityExceeded),
+        CapacityExceeded(::wire_traits_types::types::error::CapacityExceeded),
         /// The service answered `InternalProblem`.
-        InternalProblem(::wire_traits_types::error::InternalProblem),
+        InternalProblem(::wire_traits_types::types::error::InternalProblem),
         /// The service answered `ThingBusy`.
-        ThingBusy(::wire_traits_types::error::ThingBusy),
+        ThingBusy(::wire_traits_types::types::error::ThingBusy),
         /// The service answered `ThingNotFound`.
-        ThingNotFound(::wire_traits_types::error::ThingNotFound),
+        ThingNotFound(::wire_traits_types::types::error::ThingNotFound),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -747,7 +752,7 @@ pub mod get_thing {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("CapacityExceeded") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::CapacityExceeded,
+                        ::wire_traits_types::types::error::CapacityExceeded,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::CapacityExceeded(err)
@@ -764,7 +769,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("InternalProblem") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InternalProblem,
+                        ::wire_traits_types::types::error::InternalProblem,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::InternalProblem(err)
@@ -781,7 +786,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("ThingBusy") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::ThingBusy,
+                        ::wire_traits_types::types::error::ThingBusy,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::ThingBusy(err)
@@ -798,7 +803,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("ThingNotFound") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::ThingNotFound,
+                        ::wire_traits_types::types::error::ThingNotFound,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::ThingNotFound(err)
@@ -929,6 +934,7 @@ pub mod get_thing_data {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -950,7 +956,8 @@ pub mod get_thing_data {
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &GetThingDataInput) -> ::ingot_client_rt::EndpointCall {
-        ::ingot_client_rt::EndpointCall::new().host_label("name", input.name.as_str())
+        ::ingot_client_rt::EndpointCall::new()
+            .host_label("name", input.name.as_deref().unwrap_or_default())
     }
     /// Sends a built input.
     pub async fn send(
@@ -1115,6 +1122,7 @@ pub mod put_blob {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -1286,6 +1294,7 @@ pub mod put_record {
             let input = self
                 .input
                 .build()
+                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -1352,7 +1361,9 @@ pub mod put_record {
     #[derive(::core::fmt::Debug)]
     pub enum PutRecordErrorKind {
         /// The service answered `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -1362,7 +1373,7 @@ pub mod put_record {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InvalidEndpointException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InvalidEndpointException,
+                        ::wire_traits_types::types::error::InvalidEndpointException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             PutRecordErrorKind::InvalidEndpointException(err)

@@ -2,7 +2,7 @@
 //! the public API of the types crate: builders, enum `From` impls, runtime constructors.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::emit::tokens::ident;
 use crate::ir::protocol_tests::Value;
@@ -10,9 +10,7 @@ use crate::ir::{TyKind, TypePath};
 
 /// `::<types crate>::<module>::<Name>`.
 pub fn type_path(types: &Ident, p: &TypePath) -> TokenStream {
-    let module = format_ident!("{}", p.module.name());
-    let name = ident(&p.name);
-    quote! { ::#types::#module::#name }
+    crate::emit::tokens::qualified(types, p)
 }
 
 /// The expression for `value`.
