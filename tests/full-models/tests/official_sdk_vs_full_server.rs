@@ -2,7 +2,7 @@
 //! Cognito model (ListUsers and AdminGetUser implemented, the other 120 answering 501).
 
 use aws_sdk_cognitoidentityprovider as official;
-use cognito_identity_provider_server::error::UserNotFoundException;
+use cognito_identity_provider_server::types::error::UserNotFoundException;
 use cognito_identity_provider_server::operation::admin_get_user::{
     AdminGetUserError, AdminGetUserOutput,
 };
