@@ -146,17 +146,12 @@ fn required_check(def: &TypeDef, s: &StructureIr) -> Option<TokenStream> {
         .map(|m| {
             let field = ident(&m.rust_name);
             let rust = &m.rust_name.name;
-            quote! {
-                if self.#field.is_none() {
-                    return ::core::result::Result::Err(::ingot_rt::BuildError::required(#label, #rust));
-                }
-            }
+            quote! { (#rust, self.#field.is_some()) }
         });
     Some(quote! {
         impl ::ingot_rt::build::RequiredMembers for #name {
             fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-                #(#checks)*
-                ::core::result::Result::Ok(())
+                ::ingot_rt::build::require(#label, &[#(#checks),*])
             }
         }
     })
@@ -232,7 +227,11 @@ fn builder(
         quote! { #field: #value, }
     });
     let build = if s.fallible_build {
-        let doc = doc_line(&format!("Builds [`{target_name}`](super::{target_name}); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending)."));
+        let doc = doc_line(&if def.path.module == Module::Input {
+            format!("Builds [`{target_name}`](super::{target_name}). Never fails today (a `Result` as in the SDK): the client checks required members before sending.")
+        } else {
+            format!("Builds [`{target_name}`](super::{target_name}); fails naming the first required member that was not set.")
+        });
         quote! {
             #doc
             pub fn build(self) -> ::core::result::Result<super::#target, ::ingot_rt::BuildError> {

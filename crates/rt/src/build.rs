@@ -107,6 +107,15 @@ pub trait RequiredMembers {
     fn check_required(&self) -> Result<(), BuildError>;
 }
 
+/// An input's required members as `(field, is set)`: the first one not set, as a [`BuildError`].
+#[doc(hidden)]
+pub fn require(type_name: &'static str, members: &[(&'static str, bool)]) -> Result<(), BuildError> {
+    match members.iter().find(|(_, set)| !set) {
+        Some((field, _)) => Err(BuildError::required(type_name, field)),
+        None => Ok(()),
+    }
+}
+
 /// `input` if every required member is set (for `Result::and_then` after `build()`).
 #[doc(hidden)]
 pub fn checked<T: RequiredMembers>(input: T) -> Result<T, BuildError> {
@@ -165,10 +174,7 @@ mod tests {
     struct Input(Option<u8>);
     impl RequiredMembers for Input {
         fn check_required(&self) -> Result<(), BuildError> {
-            match self.0 {
-                Some(_) => Ok(()),
-                None => Err(BuildError::required("Input", "value")),
-            }
+            require("Input", &[("other", true), ("value", self.0.is_some())])
         }
     }
 

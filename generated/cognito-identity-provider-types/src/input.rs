@@ -30,20 +30,13 @@ impl StopUserImportJobInput {
 }
 impl ::ingot_rt::build::RequiredMembers for StopUserImportJobInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.user_pool_id.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required(
-                    "StopUserImportJobInput",
-                    "user_pool_id",
-                ),
-            );
-        }
-        if self.job_id.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("StopUserImportJobInput", "job_id"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require(
+            "StopUserImportJobInput",
+            &[
+                ("user_pool_id", self.user_pool_id.is_some()),
+                ("job_id", self.job_id.is_some()),
+            ],
+        )
     }
 }
 impl ::ingot_rt::json::WriteJson for StopUserImportJobInput {
@@ -135,7 +128,7 @@ pub mod builders {
         pub fn get_job_id(&self) -> &::core::option::Option<::std::string::String> {
             &self.job_id
         }
-        /// Builds [`StopUserImportJobInput`](super::StopUserImportJobInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`StopUserImportJobInput`](super::StopUserImportJobInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<

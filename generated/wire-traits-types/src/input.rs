@@ -28,12 +28,7 @@ impl CreateThingInput {
 }
 impl ::ingot_rt::build::RequiredMembers for CreateThingInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.name.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("CreateThingInput", "name"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("CreateThingInput", &[("name", self.name.is_some())])
     }
 }
 impl ::ingot_rt::json::WriteJson for CreateThingInput {
@@ -104,7 +99,7 @@ impl DescribeEndpointsInput {
 }
 impl ::ingot_rt::build::RequiredMembers for DescribeEndpointsInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("DescribeEndpointsInput", &[])
     }
 }
 impl ::ingot_rt::json::WriteJson for DescribeEndpointsInput {
@@ -164,12 +159,7 @@ impl GetRecordInput {
 }
 impl ::ingot_rt::build::RequiredMembers for GetRecordInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.table.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("GetRecordInput", "table"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("GetRecordInput", &[("table", self.table.is_some())])
     }
 }
 impl ::ingot_rt::json::WriteJson for GetRecordInput {
@@ -221,12 +211,7 @@ impl GetThingDataInput {
 }
 impl ::ingot_rt::build::RequiredMembers for GetThingDataInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.name.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("GetThingDataInput", "name"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("GetThingDataInput", &[("name", self.name.is_some())])
     }
 }
 impl ::ingot_rt::json::WriteJson for GetThingDataInput {
@@ -278,12 +263,7 @@ impl GetThingInput {
 }
 impl ::ingot_rt::build::RequiredMembers for GetThingInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.name.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("GetThingInput", "name"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("GetThingInput", &[("name", self.name.is_some())])
     }
 }
 impl ::ingot_rt::json::WriteJson for GetThingInput {
@@ -341,12 +321,7 @@ impl PutBlobInput {
 }
 impl ::ingot_rt::build::RequiredMembers for PutBlobInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        if self.data.is_none() {
-            return ::core::result::Result::Err(
-                ::ingot_rt::BuildError::required("PutBlobInput", "data"),
-            );
-        }
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("PutBlobInput", &[("data", self.data.is_some())])
     }
 }
 impl ::ingot_rt::json::WriteJson for PutBlobInput {
@@ -404,7 +379,7 @@ impl PutRecordInput {
 }
 impl ::ingot_rt::build::RequiredMembers for PutRecordInput {
     fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
-        ::core::result::Result::Ok(())
+        ::ingot_rt::build::require("PutRecordInput", &[])
     }
 }
 impl ::ingot_rt::json::WriteJson for PutRecordInput {
@@ -488,7 +463,7 @@ pub mod builders {
         ) -> &::core::option::Option<::std::string::String> {
             &self.client_token
         }
-        /// Builds [`CreateThingInput`](super::CreateThingInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`CreateThingInput`](super::CreateThingInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::CreateThingInput, ::ingot_rt::BuildError> {
@@ -559,7 +534,7 @@ pub mod builders {
         > {
             &self.identifiers
         }
-        /// Builds [`DescribeEndpointsInput`](super::DescribeEndpointsInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`DescribeEndpointsInput`](super::DescribeEndpointsInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -603,7 +578,7 @@ pub mod builders {
         pub fn get_table(&self) -> &::core::option::Option<::std::string::String> {
             &self.table
         }
-        /// Builds [`GetRecordInput`](super::GetRecordInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`GetRecordInput`](super::GetRecordInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetRecordInput, ::ingot_rt::BuildError> {
@@ -643,7 +618,7 @@ pub mod builders {
         pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
             &self.name
         }
-        /// Builds [`GetThingDataInput`](super::GetThingDataInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`GetThingDataInput`](super::GetThingDataInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetThingDataInput, ::ingot_rt::BuildError> {
@@ -683,7 +658,7 @@ pub mod builders {
         pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
             &self.name
         }
-        /// Builds [`GetThingInput`](super::GetThingInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`GetThingInput`](super::GetThingInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetThingInput, ::ingot_rt::BuildError> {
@@ -744,7 +719,7 @@ pub mod builders {
         pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
             &self.thing
         }
-        /// Builds [`PutBlobInput`](super::PutBlobInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`PutBlobInput`](super::PutBlobInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::PutBlobInput, ::ingot_rt::BuildError> {
@@ -785,7 +760,7 @@ pub mod builders {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             &self.data
         }
-        /// Builds [`PutRecordInput`](super::PutRecordInput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`PutRecordInput`](super::PutRecordInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::PutRecordInput, ::ingot_rt::BuildError> {

@@ -382,7 +382,7 @@ pub mod builders {
         ) -> &::core::option::Option<::std::vec::Vec<crate::types::Endpoint>> {
             &self.endpoints
         }
-        /// Builds [`DescribeEndpointsOutput`](super::DescribeEndpointsOutput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`DescribeEndpointsOutput`](super::DescribeEndpointsOutput); fails naming the first required member that was not set.
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -538,7 +538,7 @@ pub mod builders {
         pub fn get_length(&self) -> &::core::option::Option<i64> {
             &self.length
         }
-        /// Builds [`PutBlobOutput`](super::PutBlobOutput); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`PutBlobOutput`](super::PutBlobOutput); fails naming the first required member that was not set.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::PutBlobOutput, ::ingot_rt::BuildError> {

@@ -119,7 +119,7 @@ pub mod builders {
         pub fn get_cache_period_in_minutes(&self) -> &::core::option::Option<i64> {
             &self.cache_period_in_minutes
         }
-        /// Builds [`Endpoint`](super::Endpoint); fails naming the first required member that was not set (operation inputs never fail: the client checks them before sending).
+        /// Builds [`Endpoint`](super::Endpoint); fails naming the first required member that was not set.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::Endpoint, ::ingot_rt::BuildError> {
