@@ -89,7 +89,10 @@ fn accessor(m: &MemberIr) -> TokenStream {
         (kind, optional) if is_copy(kind) && !m.boxed => {
             let ty = rust_type(&m.ty);
             if optional {
-                (quote! { ::core::option::Option<#ty> }, quote! { self.#field })
+                (
+                    quote! { ::core::option::Option<#ty> },
+                    quote! { self.#field },
+                )
             } else {
                 (ty, quote! { self.#field })
             }

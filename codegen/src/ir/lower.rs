@@ -599,8 +599,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let careful = required
             && default.is_none()
             && matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
-        let optional = !union
-            && ((!required && default.is_none()) || m.traits.client_optional || careful);
+        let optional =
+            !union && ((!required && default.is_none()) || m.traits.client_optional || careful);
         let boxed = self.paths.contains_key(&owner.id) && self.recursive_edge(&owner.id, &m.target);
         Some(MemberIr {
             wire_name: m.name.clone(),

@@ -3,12 +3,12 @@
 
 use std::sync::Mutex;
 
+use cognito_identity_provider_server::operation::stop_user_import_job::{
+    StopUserImportJobError, StopUserImportJobInput,
+};
 use cognito_identity_provider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
-};
-use cognito_identity_provider_server::operation::stop_user_import_job::{
-    StopUserImportJobError, StopUserImportJobInput,
 };
 
 /// The one operation this server serves.

@@ -6,10 +6,10 @@ use cognito_identity_provider_client::operation::stop_user_import_job::StopUserI
 use cognito_identity_provider_client::{
     Client, Config, Credentials, ProvideErrorMetadata, RetryConfig, SdkError,
 };
-use cognito_identity_provider_server::types::error::ResourceNotFoundException;
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobOutput,
 };
+use cognito_identity_provider_server::types::error::ResourceNotFoundException;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::{DateTime, MissingHandlers, ServiceBuilder, SigV4Verifier};
 

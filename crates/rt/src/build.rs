@@ -109,7 +109,10 @@ pub trait RequiredMembers {
 
 /// An input's required members as `(field, is set)`: the first one not set, as a [`BuildError`].
 #[doc(hidden)]
-pub fn require(type_name: &'static str, members: &[(&'static str, bool)]) -> Result<(), BuildError> {
+pub fn require(
+    type_name: &'static str,
+    members: &[(&'static str, bool)],
+) -> Result<(), BuildError> {
     match members.iter().find(|(_, set)| !set) {
         Some((field, _)) => Err(BuildError::required(type_name, field)),
         None => Ok(()),
@@ -184,7 +187,9 @@ mod tests {
         let err = checked(Input(None)).err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
-            Some("value was missing: value was not specified but it is required when building Input")
+            Some(
+                "value was missing: value was not specified but it is required when building Input"
+            )
         );
     }
 

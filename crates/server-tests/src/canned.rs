@@ -1,12 +1,12 @@
 //! The canned `StopUserImportJob` service used by the property tests, the fuzz body and the
 //! benchmark.
 
+use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
+use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::{AwsJsonService, ServiceBuilder};
 use ingot_rt::DateTime;

@@ -61,7 +61,10 @@ fn list_and_map_builders_append_one_entry_and_set_replaces() {
         .expect("type is set");
     assert_eq!(replaced.list(), ["z"]);
     let builder = DoEverythingInput::builder().list("a").list("b");
-    assert_eq!(builder.get_list().as_deref(), Some(&["a".into(), "b".into()][..]));
+    assert_eq!(
+        builder.get_list().as_deref(),
+        Some(&["a".into(), "b".into()][..])
+    );
 }
 
 #[test]

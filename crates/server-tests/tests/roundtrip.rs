@@ -6,12 +6,12 @@
 
 use std::fmt::Debug;
 
+use cognito_identity_provider_server::input::StopUserImportJobInput;
+use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::input::StopUserImportJobInput;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::json::{ReadCx, ReadJson, WriteJson};
 use ingot_rt::DateTime;

@@ -6,8 +6,8 @@
 use ingot_wire_traits_tests::{client, post, serve, Reply, ScriptedServer};
 use wire_traits_client::operation::get_thing::GetThingErrorKind;
 use wire_traits_client::ProvideErrorMetadata;
-use wire_traits_server::types::error::{InternalProblem, ThingNotFound};
 use wire_traits_server::operation::get_thing::{GetThingError, GetThingOutput};
+use wire_traits_server::types::error::{InternalProblem, ThingNotFound};
 use wire_traits_server::ServiceBuilder;
 
 /// A server whose GetThing knows only the thing `known`, fails with a server error for `broken`,
