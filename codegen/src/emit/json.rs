@@ -5,12 +5,13 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::tokens::{boxed_type, ident, or_default};
-use crate::ir::{MemberIr, StructureIr, TimestampFormat, TyKind, TypeDef};
+use crate::ir::{MemberIr, Module, StructureIr, TimestampFormat, TyKind, TypeDef};
 
 /// `WriteJson` and `ReadJson` for a structure.
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
     let name = ident(&def.path.name);
-    let read = read_body(&s.members);
+    // Only servers read operation inputs: they populate the defaults of members left out.
+    let read = read_body(&s.members, def.path.module == Module::Input);
     let write = write_body(&s.members);
     quote! {
         impl ::ingot_rt::json::WriteJson for #name {
@@ -78,7 +79,7 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
     }
 }
 
-fn read_body(members: &[MemberIr]) -> TokenStream {
+fn read_body(members: &[MemberIr], populate_defaults: bool) -> TokenStream {
     if members.is_empty() {
         return quote! {
             cx.expect_object(v)?;
@@ -106,7 +107,10 @@ fn read_body(members: &[MemberIr]) -> TokenStream {
     let inits = members.iter().zip(&locals).map(|(m, local)| {
         let field = ident(&m.rust_name);
         let wire = &m.wire_name;
-        let value = if m.optional && m.required {
+        let value = if let (true, true, Some(d)) = (m.optional, populate_defaults, &m.default) {
+            let filled = or_default(quote! { #local }, d, &m.ty);
+            quote! { ::core::option::Option::Some(#filled) }
+        } else if m.optional && m.required {
             quote! { cx.required_optional(#local, #wire) }
         } else if m.optional {
             quote! { #local }

@@ -431,7 +431,7 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             byte: m_byte,
             short: m_short,
             int: m_int,
-            long: m_long,
+            long: ::core::option::Option::Some(m_long.unwrap_or_else(|| 0i64)),
             float: m_float,
             double: m_double,
             big_int: m_big_int,
@@ -440,7 +440,9 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             date_time: m_date_time,
             http_date: m_http_date,
             doc: m_doc,
-            color: m_color,
+            color: ::core::option::Option::Some(
+                m_color.unwrap_or_else(|| <crate::types::Color>::from("red")),
+            ),
             level: m_level,
             list: m_list,
             sparse: m_sparse,
@@ -455,7 +457,7 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             self_: m_self_,
             next: m_next,
             widget: m_widget,
-            flags: m_flags,
+            flags: ::core::option::Option::Some(m_flags.unwrap_or_default()),
         })
     }
 }
