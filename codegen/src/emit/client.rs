@@ -294,11 +294,17 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         }
     };
     let send_fn = quote! {
-        /// Sends a built input.
+        /// Sends a built input; fails before sending anything when a required member is missing.
         pub async fn send(
             handle: &::ingot_client_rt::Client,
             #input_binding: #input,
         ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+            ::ingot_rt::build::RequiredMembers::check_required(&input).map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
+                    e.to_string(),
+                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                ))
+            })?;
             #(#tokens)*
             let call = endpoint_call(&input);
             let body = ::ingot_rt::json::to_string(&input).into_bytes();
@@ -341,7 +347,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 ///
                 /// Fails before sending anything when a required member is missing.
                 pub async fn send(self) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    let input = self.input.build().and_then(::ingot_rt::build::checked).map_err(|e| {
+                    let input = self.input.build().map_err(|e| {
                         ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
                             e.to_string(),
                             ::core::option::Option::Some(::std::boxed::Box::new(e)),
@@ -488,7 +494,7 @@ fn paginator(
             pub fn send(self) -> impl ::ingot_client_rt::__private::futures_util::Stream<Item = ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>>> + ::core::marker::Send {
                 use ::ingot_client_rt::__private::futures_util::StreamExt as _;
                 let handle = self.handle;
-                match self.input.build().and_then(::ingot_rt::build::checked) {
+                match self.input.build() {
                     ::core::result::Result::Ok(input) => ::ingot_client_rt::paginate::pages(#pages(input), move |pages: #pages| {
                         let handle = handle.clone();
                         async move { send(&handle, pages.0).await }

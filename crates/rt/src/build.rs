@@ -119,12 +119,6 @@ pub fn require(
     }
 }
 
-/// `input` if every required member is set (for `Result::and_then` after `build()`).
-#[doc(hidden)]
-pub fn checked<T: RequiredMembers>(input: T) -> Result<T, BuildError> {
-    input.check_required().map(|()| input)
-}
-
 /// A list member's accessor: its items, or none when it is not set (as the SDK's accessors).
 pub fn list<T>(value: &Option<Vec<T>>) -> &[T] {
     value.as_deref().unwrap_or_default()
@@ -182,9 +176,9 @@ mod tests {
     }
 
     #[test]
-    fn checked_passes_complete_inputs_and_names_the_missing_member() {
-        assert!(checked(Input(Some(1))).is_ok());
-        let err = checked(Input(None)).err().map(|e| e.to_string());
+    fn require_names_the_first_member_not_set() {
+        assert!(Input(Some(1)).check_required().is_ok());
+        let err = Input(None).check_required().err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
             Some(

@@ -77,7 +77,6 @@ pub mod stop_user_import_job {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -103,7 +102,7 @@ pub mod stop_user_import_job {
     ) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: StopUserImportJobInput,
@@ -111,6 +110,15 @@ pub mod stop_user_import_job {
         StopUserImportJobOutput,
         ::ingot_client_rt::SdkError<StopUserImportJobError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle

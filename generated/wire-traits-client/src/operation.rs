@@ -76,7 +76,6 @@ pub mod create_thing {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -100,7 +99,7 @@ pub mod create_thing {
     pub fn endpoint_call(_input: &CreateThingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         mut input: CreateThingInput,
@@ -108,6 +107,15 @@ pub mod create_thing {
         CreateThingOutput,
         ::ingot_client_rt::SdkError<CreateThingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         if input.client_token.is_none() {
             input.client_token = ::core::option::Option::Some(
                 ::ingot_client_rt::idempotency_token(),
@@ -272,7 +280,6 @@ pub mod describe_endpoints {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -331,7 +338,7 @@ pub mod describe_endpoints {
             )
         })
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: DescribeEndpointsInput,
@@ -339,6 +346,15 @@ pub mod describe_endpoints {
         DescribeEndpointsOutput,
         ::ingot_client_rt::SdkError<DescribeEndpointsError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -474,7 +490,6 @@ pub mod get_record {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -501,7 +516,7 @@ pub mod get_record {
         ::ingot_client_rt::EndpointCall::new()
             .discovery_id_opt("table", input.table.as_deref())
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetRecordInput,
@@ -509,6 +524,15 @@ pub mod get_record {
         GetRecordOutput,
         ::ingot_client_rt::SdkError<GetRecordError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -671,7 +695,6 @@ pub mod get_thing {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -695,7 +718,7 @@ pub mod get_thing {
     pub fn endpoint_call(_input: &GetThingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetThingInput,
@@ -703,6 +726,15 @@ pub mod get_thing {
         GetThingOutput,
         ::ingot_client_rt::SdkError<GetThingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -934,7 +966,6 @@ pub mod get_thing_data {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -959,7 +990,7 @@ pub mod get_thing_data {
         ::ingot_client_rt::EndpointCall::new()
             .host_label("name", input.name.as_deref().unwrap_or_default())
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetThingDataInput,
@@ -967,6 +998,15 @@ pub mod get_thing_data {
         GetThingDataOutput,
         ::ingot_client_rt::SdkError<GetThingDataError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1122,7 +1162,6 @@ pub mod put_blob {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -1155,7 +1194,7 @@ pub mod put_blob {
             )
             .param("Compressed", ::ingot_client_rt::endpoint::Value::Bool(true))
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: PutBlobInput,
@@ -1163,6 +1202,15 @@ pub mod put_blob {
         PutBlobOutput,
         ::ingot_client_rt::SdkError<PutBlobError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1294,7 +1342,6 @@ pub mod put_record {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -1320,7 +1367,7 @@ pub mod put_record {
     pub fn endpoint_call(_input: &PutRecordInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: PutRecordInput,
@@ -1328,6 +1375,15 @@ pub mod put_record {
         PutRecordOutput,
         ::ingot_client_rt::SdkError<PutRecordError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle

@@ -576,7 +576,6 @@ pub mod do_everything {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -620,7 +619,7 @@ pub mod do_everything {
         > + ::core::marker::Send {
             use ::ingot_client_rt::__private::futures_util::StreamExt as _;
             let handle = self.handle;
-            match self.input.build().and_then(::ingot_rt::build::checked) {
+            match self.input.build() {
                 ::core::result::Result::Ok(input) => {
                     ::ingot_client_rt::paginate::pages(
                             DoEverythingPages(input),
@@ -696,7 +695,7 @@ pub mod do_everything {
     pub fn endpoint_call(_input: &DoEverythingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         mut input: DoEverythingInput,
@@ -704,6 +703,15 @@ pub mod do_everything {
         DoEverythingOutput,
         ::ingot_client_rt::SdkError<DoEverythingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         if input.token.is_none() {
             input.token = ::core::option::Option::Some(
                 ::ingot_client_rt::idempotency_token(),
@@ -893,7 +901,6 @@ pub mod get_pantry {
             let input = self
                 .input
                 .build()
-                .and_then(::ingot_rt::build::checked)
                 .map_err(|e| {
                     ::ingot_client_rt::SdkError::ConstructionFailure(
                         ::ingot_client_rt::ConstructionFailure::new(
@@ -917,7 +924,7 @@ pub mod get_pantry {
     pub fn endpoint_call(_input: &GetPantryInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetPantryInput,
@@ -925,6 +932,15 @@ pub mod get_pantry {
         GetPantryOutput,
         ::ingot_client_rt::SdkError<GetPantryError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
