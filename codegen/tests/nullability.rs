@@ -33,7 +33,8 @@ const MODEL: &str = r#"{
         "Size": {"target": "smithy.api#Long", "traits": {"smithy.api#default": 0}}
     }},
     "ex#Items": {"type": "list", "member": {"target": "smithy.api#String"}},
-    "ex#Choice": {"type": "union", "members": {"A": {"target": "smithy.api#String"}}}
+    "ex#Choice": {"type": "union", "members": {"A": {"target": "smithy.api#String"},
+                  "Unknown": {"target": "smithy.api#String"}}}
   }
 }"#;
 
@@ -117,4 +118,23 @@ fn model_types_follow_client_careful_nullability() {
         ])
     );
     assert!(fallible);
+}
+
+#[test]
+fn a_union_member_named_unknown_keeps_clear_of_the_unknown_variant() {
+    let ir = lower();
+    let def = ir
+        .types
+        .iter()
+        .find(|t| t.path.name.name == "Choice")
+        .expect("Choice");
+    let TypeKind::Union(variants) = &def.kind else {
+        panic!("Choice is a union");
+    };
+    let names: Vec<(&str, &str)> = variants
+        .iter()
+        .map(|v| (v.rust_name.name.as_str(), v.snake_name.name.as_str()))
+        .collect();
+    // `as_unknown_value` / `is_unknown_value`: `is_unknown` is the union's own check.
+    assert_eq!(names, [("A", "a"), ("UnknownValue", "unknown_value")]);
 }

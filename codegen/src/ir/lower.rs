@@ -604,7 +604,10 @@ impl<'a, 'm> Lowering<'a, 'm> {
         let boxed = self.paths.contains_key(&owner.id) && self.recursive_edge(&owner.id, &m.target);
         Some(MemberIr {
             wire_name: m.name.clone(),
-            snake_name: if union {
+            snake_name: if union && rust_name.name == "UnknownValue" {
+                // `is_unknown` is the union's own `Unknown` check (smithy-rs names the same way).
+                naming::field_name("UnknownValue")
+            } else if union {
                 naming::field_name(&m.name)
             } else {
                 rust_name.clone()
