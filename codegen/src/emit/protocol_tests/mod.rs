@@ -157,7 +157,7 @@ fn test_fn(ir: &ServiceIr, crates: &Crates, case: &TestCase) -> TokenStream {
                 outcome: Ok(outcome),
             },
             Side::ClientResponse,
-        ) => client_response(crates, op, expected, outcome),
+        ) => client_response(ir, crates, op, expected, outcome),
         (
             CaseKind::Response {
                 expected,
@@ -305,6 +305,7 @@ fn client_request(
 }
 
 fn client_response(
+    ir: &ServiceIr,
     crates: &Crates,
     op: &OperationIr,
     m: &HttpMessage,
@@ -313,6 +314,7 @@ fn client_response(
     let client = &crates.client;
     let module = op_module(op);
     let input = type_path(&crates.types, &op.input);
+    let zero = zero_input(ir, op);
     let status = m.code.unwrap_or(200);
     let headers = m.headers.iter().map(|(k, v)| {
         quote! { (::std::string::String::from(#k), ::std::string::String::from(#v)) }
@@ -358,10 +360,10 @@ fn client_response(
             },
         ).await;
         #handle
-        let result = ::#client::operation::#module::send(
-            &handle,
-            <#input as ::core::default::Default>::default(),
-        ).await;
+        // Any input the client accepts: every required member with its zero value.
+        let input = ::ingot_rt::json::from_body::<#input>(#zero.as_bytes(), &mut ::ingot_rt::json::ReadCx::new())
+            .expect("the zero input parses");
+        let result = ::#client::operation::#module::send(&handle, input).await;
         #check
     }
 }
