@@ -1,0 +1,478 @@
+//! `cargo xtask sdk-compat`: evidence that the generated clients drop in for the official AWS
+//! SDK crates (issue 10).
+//!
+//! 1. `cargo check` of `tests/sdk-compat/official` (the snippets are real SDK code);
+//! 2. `cargo check` of `tests/sdk-compat/ingot` (the same source against the crates generated
+//!    from the full models into `target/full-models`);
+//! 3. both builds' runner against moto, outputs diffed;
+//! 4. the public items of `aws-sdk-cognitoidentityprovider` that the generated Cognito client
+//!    lacks, minus `tests/sdk-compat/api-allowlist.txt`.
+//!
+//! The Ingot-side crate names and paths are read from `tests/sdk-compat/ingot/Cargo.toml` only.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::public_api::{self, allowlist, Item};
+
+/// The service crates, by the name the programs use (the official crate's name).
+pub const SERVICES: &[&str] = &["aws-sdk-cognitoidentityprovider", "aws-sdk-dynamodb"];
+/// The official crate the API comparison lists, and the model our crate is generated from.
+const COMPARED: &str = "aws-sdk-cognitoidentityprovider";
+const COMPARED_MODEL: &str = "../shared/models/cognito-identity-provider-2016-04-18.json";
+
+const DIR: &str = "tests/sdk-compat";
+const ALLOWLIST: &str = "tests/sdk-compat/api-allowlist.txt";
+/// One target dir for both builds: they share aws-config, tokio and hyper.
+const TARGET: &str = "target/sdk-compat";
+
+const USAGE: &str = "usage: cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours-cognito DIR]
+  --step          run only these steps (default: all, in order)
+  --ours-cognito  compare the API of the client crate in DIR instead of the one tests/sdk-compat/ingot names";
+
+/// A service crate as `tests/sdk-compat/ingot/Cargo.toml` renames it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    /// The dependency name the programs use: the official crate's name.
+    pub name: String,
+    /// The generated crate's package name.
+    pub package: String,
+    /// Its folder, relative to the manifest's folder.
+    pub path: String,
+}
+
+/// The dependency lines of the two manifests differ exactly in the service crates: the official
+/// manifest names them by version, the Ingot one by `package =` and `path =`. Every other line
+/// is identical. Returns the renames.
+pub fn check_manifests(official: &str, ingot: &str) -> Result<Vec<Rename>, String> {
+    let a: Vec<&str> = official.lines().collect();
+    let b: Vec<&str> = ingot.lines().collect();
+    if a.len() != b.len() {
+        return Err(format!(
+            "the manifests have {} and {} lines; they may differ only in the lines of {}",
+            a.len(),
+            b.len(),
+            SERVICES.join(", ")
+        ));
+    }
+    let mut renames = Vec::new();
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        if x == y {
+            if SERVICES.iter().any(|s| dep_name(x) == Some(s)) {
+                return Err(format!(
+                    "line {}: `{x}` is the same in both manifests",
+                    i + 1
+                ));
+            }
+            continue;
+        }
+        let (Some(nx), Some(ny)) = (dep_name(x), dep_name(y)) else {
+            return Err(format!("line {} differs and is not a service dependency:\n  official: {x}\n  ingot:    {y}", i + 1));
+        };
+        if nx != ny || !SERVICES.contains(&nx) {
+            return Err(format!(
+                "line {} renames `{nx}`/`{ny}`, not one of {}",
+                i + 1,
+                SERVICES.join(", ")
+            ));
+        }
+        let package = string_key(y, "package")
+            .ok_or_else(|| format!("line {}: the Ingot line has no `package = \"..\"`", i + 1))?;
+        let path = string_key(y, "path")
+            .ok_or_else(|| format!("line {}: the Ingot line has no `path = \"..\"`", i + 1))?;
+        renames.push(Rename {
+            name: nx.to_owned(),
+            package,
+            path,
+        });
+    }
+    for service in SERVICES {
+        if !renames.iter().any(|r| r.name == *service) {
+            return Err(format!("the Ingot manifest does not rename `{service}`"));
+        }
+    }
+    Ok(renames)
+}
+
+/// `name` of a `name = ...` dependency line.
+fn dep_name(line: &str) -> Option<&str> {
+    let (name, _) = line.split_once('=')?;
+    let name = name.trim();
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    .then_some(name)
+}
+
+/// The string value of `key = "value"` inside an inline table line.
+fn string_key(line: &str, key: &str) -> Option<String> {
+    let (_, table) = line.split_once('{')?;
+    table.split(',').find_map(|part| {
+        let (k, v) = part.split_once('=')?;
+        (k.trim() == key).then(|| {
+            v.trim()
+                .trim_end_matches('}')
+                .trim()
+                .trim_matches('"')
+                .to_owned()
+        })
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    CheckOfficial,
+    CheckIngot,
+    Run,
+    Api,
+}
+
+const ALL: &[Step] = &[Step::CheckOfficial, Step::CheckIngot, Step::Run, Step::Api];
+
+/// `cargo xtask sdk-compat [args]`. `fresh_models`: the full models were just generated (by
+/// `cargo xtask test`), so they are not generated again.
+pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, String> {
+    let mut steps = Vec::new();
+    let mut ours_cognito = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--step" => steps.push(match it.next().map(String::as_str) {
+                Some("check-official") => Step::CheckOfficial,
+                Some("check-ingot") => Step::CheckIngot,
+                Some("run") => Step::Run,
+                Some("api") => Step::Api,
+                _ => return Err(USAGE.into()),
+            }),
+            "--ours-cognito" => ours_cognito = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
+            _ => return Err(format!("unknown argument `{arg}`\n{USAGE}")),
+        }
+    }
+    if steps.is_empty() {
+        steps = ALL.to_vec();
+    }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let official = root.join(DIR).join("official/Cargo.toml");
+    let ingot = root.join(DIR).join("ingot/Cargo.toml");
+    let renames = check_manifests(&read(&official)?, &read(&ingot)?)?;
+    println!(
+        "ok: the two manifests differ only in the `package =` renames of {}",
+        SERVICES.join(", ")
+    );
+    let needs_models = steps.iter().any(|s| *s != Step::CheckOfficial);
+    if needs_models && !fresh_models && !crate::moto::generate_full_models(root)? {
+        return Ok("SKIP: sdk-compat needs the full models".into());
+    }
+    for step in steps {
+        let started = Instant::now();
+        match step {
+            Step::CheckOfficial => cargo_in(root, &cargo, &official, &["check", "--locked"])?,
+            Step::CheckIngot => cargo_in(root, &cargo, &ingot, &["check"])?,
+            Step::Run => run_both(root, &cargo, &official, &ingot)?,
+            Step::Api => {
+                let ours = match &ours_cognito {
+                    Some(dir) => dir.join("Cargo.toml"),
+                    None => {
+                        let rename = renames
+                            .iter()
+                            .find(|r| r.name == COMPARED)
+                            .ok_or("no Cognito rename")?;
+                        ingot
+                            .parent()
+                            .unwrap_or(root)
+                            .join(&rename.path)
+                            .join("Cargo.toml")
+                    }
+                };
+                api(root, &cargo, &official, &ours)?
+            }
+        }
+        println!("   ({step:?}: {:.1}s)", started.elapsed().as_secs_f64());
+    }
+    Ok("sdk-compat: all steps passed".into())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn cargo_in(root: &Path, cargo: &str, manifest: &Path, args: &[&str]) -> Result<(), String> {
+    println!(
+        "== cargo {} --manifest-path {}",
+        args.join(" "),
+        manifest.display()
+    );
+    let status = Command::new(cargo)
+        .args(args)
+        .arg("--manifest-path")
+        .arg(manifest)
+        .env("CARGO_TARGET_DIR", root.join(TARGET))
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "FAILED: cargo {} --manifest-path {}",
+            args.join(" "),
+            manifest.display()
+        ))
+    }
+}
+
+/// Builds and runs each variant's runner against its own fresh moto, then diffs the outputs.
+fn run_both(root: &Path, cargo: &str, official: &Path, ingot: &Path) -> Result<(), String> {
+    let python = crate::venv::ensure(root)?;
+    let mut outputs = Vec::new();
+    for (label, manifest) in [("official", official), ("ingot", ingot)] {
+        cargo_in(root, cargo, manifest, &["build", "--bin", "sdk-compat-run"])?;
+        // Both builds put the binary at the same place; run it before the next build replaces it.
+        let binary = root.join(TARGET).join("debug/sdk-compat-run");
+        let moto = crate::moto::Moto::start(&python)?;
+        let output = Command::new(&binary)
+            .args(["--endpoint-url", &moto.endpoint])
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+        drop(moto);
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        let saved = root.join(TARGET).join(format!("run-{label}.txt"));
+        fs::write(&saved, &text).map_err(|e| format!("{}: {e}", saved.display()))?;
+        if !output.status.success() {
+            return Err(format!(
+                "FAILED: the {label} runner exited with {}:\n{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        println!(
+            "   {label}: {} lines ({})",
+            text.lines().count(),
+            saved.display()
+        );
+        outputs.push(text);
+    }
+    if outputs[0] == outputs[1] {
+        return Ok(());
+    }
+    let diff = similar::TextDiff::from_lines(&outputs[0], &outputs[1]);
+    Err(format!(
+        "FAILED: the runners print different results:\n{}",
+        diff.unified_diff().header("official", "ingot")
+    ))
+}
+
+/// Lists the official crate's public items that ours lacks, minus the allow-list.
+fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Result<(), String> {
+    let (sdk_crates, sdk_names) = public_api::crates::from_metadata(cargo, official)?;
+    let sdk_key = sdk_names
+        .get(COMPARED)
+        .ok_or_else(|| format!("{COMPARED} is not a dependency of {}", official.display()))?;
+    let (sdk, sdk_notes) = public_api::list(&sdk_crates, sdk_key)?;
+    let (our_crates, _) = public_api::crates::from_metadata(cargo, ours_manifest)?;
+    let ours_root = ours_manifest.parent().unwrap_or(root).join("src/lib.rs");
+    let ours_root =
+        fs::canonicalize(&ours_root).map_err(|e| format!("{}: {e}", ours_root.display()))?;
+    let our_key = our_crates
+        .crates
+        .iter()
+        .find(|(_, c)| fs::canonicalize(&c.root).ok().as_deref() == Some(ours_root.as_path()))
+        .map(|(k, _)| k.clone())
+        .ok_or_else(|| format!("{} is not in its own cargo metadata", ours_root.display()))?;
+    let (ours, our_notes) = public_api::list(&our_crates, &our_key)?;
+    for note in sdk_notes.iter().chain(&our_notes) {
+        println!("   note: {note}");
+    }
+    let (sdk, skew) = without_model_skew(sdk, &root.join(COMPARED_MODEL))?;
+    let allow = allowlist::parse(&read(&root.join(ALLOWLIST))?)?;
+    let result = public_api::compare(&sdk, &ours, &allow);
+    let out_dir = root.join(TARGET);
+    fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    write_items(&out_dir.join("api-sdk.txt"), sdk.iter())?;
+    write_items(&out_dir.join("api-ours.txt"), ours.iter())?;
+    write_items(&out_dir.join("api-missing.txt"), result.missing.iter())?;
+    if !skew.is_empty() {
+        println!(
+            "   left out: {} items of the SDK's operations/types that the model ({COMPARED_MODEL}) does not have (the SDK release is newer): {}",
+            skew.items,
+            skew.names.iter().cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+    println!(
+        "   {COMPARED}: {} public items; ours: {}; missing: {} ({} allowed by {} entries, {} not allowed)",
+        result.sdk,
+        result.ours,
+        result.allowed + result.missing.len(),
+        result.allowed,
+        allow.len(),
+        result.missing.len()
+    );
+    if !result.missing.is_empty() {
+        println!("   largest groups of missing items:");
+        for (group, n) in public_api::categories(&result.missing).iter().take(40) {
+            println!("   {n:>6}  {group}");
+        }
+    }
+    let mut failures = Vec::new();
+    if !result.missing.is_empty() {
+        failures.push(format!(
+            "{} public items of {COMPARED} are missing and not allowed; list: {}",
+            result.missing.len(),
+            out_dir.join("api-missing.txt").display()
+        ));
+    }
+    if !result.unused.is_empty() {
+        failures.push(format!(
+            "allow-list entries that match nothing missing (delete them):\n  {}",
+            result.unused.join("\n  ")
+        ));
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("FAILED: {}", failures.join("\n")))
+    }
+}
+
+/// What [`without_model_skew`] left out.
+#[derive(Debug, Default)]
+struct Skew {
+    items: usize,
+    names: BTreeSet<String>,
+}
+
+impl Skew {
+    fn is_empty(&self) -> bool {
+        self.items == 0
+    }
+}
+
+/// Drops the SDK items of operations and model types that the model file lacks: the published
+/// SDK follows the live service, the checked-in model is a snapshot. An operation or type counts
+/// as present when the model has a shape of that name (compared without case and `_`), so a
+/// naming difference of ours still shows up as missing.
+fn without_model_skew(sdk: BTreeSet<Item>, model: &Path) -> Result<(BTreeSet<Item>, Skew), String> {
+    let json: serde_json::Value =
+        serde_json::from_str(&read(model)?).map_err(|e| format!("{}: {e}", model.display()))?;
+    let shapes: BTreeSet<String> = json["shapes"]
+        .as_object()
+        .ok_or_else(|| format!("{}: no shapes", model.display()))?
+        .keys()
+        .filter_map(|id| id.split_once('#').map(|(_, name)| fold(name)))
+        .collect();
+    // SDK names of operations and types that the model does not define.
+    let mut absent_ops = BTreeSet::new();
+    let mut absent_types = BTreeSet::new();
+    for item in &sdk {
+        let segments: Vec<&str> = item.path.split("::").collect();
+        match (item.kind, segments.as_slice()) {
+            ("mod", ["operation", op]) if !shapes.contains(&fold(op)) => {
+                absent_ops.insert((op.to_string(), fold(op)));
+            }
+            ("type", ["types", name]) if !shapes.contains(&fold(name)) => {
+                absent_types.insert(name.to_string());
+            }
+            _ => {}
+        }
+    }
+    let mut skew = Skew::default();
+    skew.names
+        .extend(absent_ops.iter().map(|(op, _)| op.clone()));
+    skew.names.extend(absent_types.iter().cloned());
+    let kept = sdk
+        .into_iter()
+        .filter(|item| {
+            let outside = item
+                .path
+                .split([':', ' '])
+                .filter(|s| !s.is_empty())
+                .any(|seg| {
+                    absent_types.contains(seg)
+                        || seg
+                            .strip_suffix("Builder")
+                            .is_some_and(|t| absent_types.contains(t))
+                        || absent_ops.iter().any(|(op, folded)| {
+                            seg == op
+                                || fold(seg).starts_with(folded.as_str())
+                                    && seg.starts_with(|c: char| c.is_ascii_uppercase())
+                        })
+                });
+            if outside {
+                skew.items += 1;
+            }
+            !outside
+        })
+        .collect();
+    Ok((kept, skew))
+}
+
+/// Lower case without `_`: `AdminGetUser` and `admin_get_user` fold alike.
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn write_items<'a>(path: &Path, items: impl Iterator<Item = &'a Item>) -> Result<(), String> {
+    let text: String = items.map(|i| format!("{i}\n")).collect();
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Whether `cargo xtask test` runs this (off until the generated API is the SDK's; see README).
+pub fn enabled() -> bool {
+    std::env::var("INGOT_SDK_COMPAT").is_ok_and(|v| v == "1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OFFICIAL: &str = "[dependencies]\naws-sdk-cognitoidentityprovider = { version = \"1\" }\naws-sdk-dynamodb = { version = \"1\" }\ntokio = \"1\"\n";
+
+    fn ingot(extra: &str) -> String {
+        format!("[dependencies]\naws-sdk-cognitoidentityprovider = {{ package = \"cip-client\", path = \"../c\" }}\naws-sdk-dynamodb = {{ package = \"ddb-client\", path = \"../d\" }}\ntokio = \"1\"{extra}\n")
+    }
+
+    #[test]
+    fn renames_are_read_from_the_ingot_manifest() {
+        let renames = check_manifests(OFFICIAL, &ingot("")).unwrap();
+        assert_eq!(
+            renames[0],
+            Rename {
+                name: "aws-sdk-cognitoidentityprovider".into(),
+                package: "cip-client".into(),
+                path: "../c".into()
+            }
+        );
+        assert_eq!(renames[1].package, "ddb-client");
+    }
+
+    #[test]
+    fn any_other_difference_fails() {
+        assert!(check_manifests(OFFICIAL, &ingot(" # changed")).is_err());
+        assert!(check_manifests(OFFICIAL, &ingot("\nextra = 1")).is_err());
+        let same = OFFICIAL.replace(
+            "aws-sdk-dynamodb = { version = \"1\" }",
+            "aws-sdk-dynamodb = { package = \"x\" }",
+        );
+        assert!(check_manifests(OFFICIAL, &same).is_err(), "no path");
+        assert!(
+            check_manifests(OFFICIAL, OFFICIAL).is_err(),
+            "nothing renamed"
+        );
+    }
+
+    #[test]
+    fn the_checked_in_manifests_differ_only_in_renames() {
+        let dir = crate::gen::workspace_root().join(DIR);
+        let official = read(&dir.join("official/Cargo.toml")).unwrap();
+        let ingot = read(&dir.join("ingot/Cargo.toml")).unwrap();
+        let renames = check_manifests(&official, &ingot).unwrap();
+        assert_eq!(renames.len(), SERVICES.len());
+    }
+}
