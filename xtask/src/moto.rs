@@ -7,8 +7,11 @@ use std::process::{Child, Command};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// Where the full official models are, relative to the workspace root.
+pub const MODELS_DIR: &str = "../shared/models";
+
 /// The full models the moto tests use, and where their crates go.
-const MODELS: &[(&str, &str)] = &[
+pub const MODELS: &[(&str, &str)] = &[
     ("cognito-identity-provider-2016-04-18.json", "cognito"),
     ("dynamodb-2012-08-10.json", "dynamodb"),
 ];
@@ -41,7 +44,7 @@ pub fn run(root: &Path, python: &Path, cargo: &str) -> Result<(), String> {
 /// Generates the full official models' crates into `target/full-models/<dir>`; `false` (with a
 /// notice) when the models are not beside the project.
 pub fn generate_full_models(root: &Path) -> Result<bool, String> {
-    let models = root.join("../shared/models");
+    let models = root.join(MODELS_DIR);
     if !models.exists() {
         println!(
             "SKIP: {} not found; crates of the full models not generated",

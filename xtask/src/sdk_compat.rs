@@ -20,9 +20,9 @@ use crate::public_api::{self, allowlist, Item};
 
 /// The service crates, by the name the programs use (the official crate's name).
 pub const SERVICES: &[&str] = &["aws-sdk-cognitoidentityprovider", "aws-sdk-dynamodb"];
-/// The official crate the API comparison lists, and the model our crate is generated from.
+/// The official crate the API comparison lists, and the `target/full-models` folder of ours.
 const COMPARED: &str = "aws-sdk-cognitoidentityprovider";
-const COMPARED_MODEL: &str = "../shared/models/cognito-identity-provider-2016-04-18.json";
+const COMPARED_DIR: &str = "cognito";
 
 const DIR: &str = "tests/sdk-compat";
 const ALLOWLIST: &str = "tests/sdk-compat/api-allowlist.txt";
@@ -164,8 +164,18 @@ pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, S
         SERVICES.join(", ")
     );
     let needs_models = steps.iter().any(|s| *s != Step::CheckOfficial);
-    if needs_models && !fresh_models && !crate::moto::generate_full_models(root)? {
-        return Ok("SKIP: sdk-compat needs the full models".into());
+    if needs_models {
+        let ready = if fresh_models {
+            root.join(crate::moto::MODELS_DIR).exists()
+        } else {
+            crate::moto::generate_full_models(root)?
+        };
+        if !ready {
+            return Ok(format!(
+                "SKIP: sdk-compat needs the full models in {}",
+                crate::moto::MODELS_DIR
+            ));
+        }
     }
     for step in steps {
         let started = Instant::now();
@@ -287,7 +297,12 @@ fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Resul
     for note in sdk_notes.iter().chain(&our_notes) {
         println!("   note: {note}");
     }
-    let (sdk, skew) = without_model_skew(sdk, &root.join(COMPARED_MODEL))?;
+    let model = crate::moto::MODELS
+        .iter()
+        .find(|(_, dir)| *dir == COMPARED_DIR)
+        .map(|(file, _)| root.join(crate::moto::MODELS_DIR).join(file))
+        .ok_or("no Cognito model in moto::MODELS")?;
+    let (sdk, skew) = without_model_skew(sdk, &model)?;
     let allow = allowlist::parse(&read(&root.join(ALLOWLIST))?)?;
     let result = public_api::compare(&sdk, &ours, &allow);
     let out_dir = root.join(TARGET);
@@ -297,8 +312,9 @@ fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Resul
     write_items(&out_dir.join("api-missing.txt"), result.missing.iter())?;
     if !skew.is_empty() {
         println!(
-            "   left out: {} items of the SDK's operations/types that the model ({COMPARED_MODEL}) does not have (the SDK release is newer): {}",
+            "   left out: {} items of the SDK's operations/types that the model ({}) does not have (the SDK release is newer): {}",
             skew.items,
+            model.display(),
             skew.names.iter().cloned().collect::<Vec<_>>().join(", ")
         );
     }

@@ -51,8 +51,8 @@ enum Target {
     Def(String, DefId),
     /// A function, constant, static or macro: no members.
     Leaf(&'static str),
-    /// Outside every crate of the map (e.g. `std`): listed, not followed.
-    Extern,
+    /// In a crate outside the map (e.g. `std`): listed with this path, not followed.
+    Extern(String),
 }
 
 /// Recursion limit of name resolution (`use` chains, globs); real crates need a handful.
@@ -198,16 +198,22 @@ impl Lister<'_> {
             "" => {
                 // `::name`: an extern crate.
                 let (name, rest2) = rest.split_first()?;
-                let start = self.extern_crate(key, name)?;
+                let Some(start) = self.extern_crate(key, name) else {
+                    return Some(Target::Extern(rest.join("::")));
+                };
                 return self.descend(start, rest2, depth);
             }
             "crate" => Target::Mod(key.to_owned(), 0),
             "self" => Target::Mod(key.to_owned(), m),
             "super" => Target::Mod(key.to_owned(), self.krate(key).modules[m].parent?),
             "Self" => return None,
+            // Not a local name: an extern crate (the 2018 extern prelude).
             name => match self.lookup(key, m, name, depth) {
                 Some(t) => t,
-                None => self.extern_crate(key, name)?,
+                None => match self.extern_crate(key, name) {
+                    Some(t) => t,
+                    None => return Some(Target::Extern(path.join("::"))),
+                },
             },
         };
         let mut rest = rest;
@@ -228,7 +234,9 @@ impl Lister<'_> {
                 Target::Mod(k, id) => self.lookup(&k, id, seg, depth + 1)?,
                 // `Enum::Variant` and associated items are not modules; stop at the type.
                 Target::Def(..) => return Some(current),
-                Target::Leaf(_) | Target::Extern => return None,
+                // Inside a crate outside the map: listed as a `use`, not followed.
+                Target::Extern(_) => return Some(current),
+                Target::Leaf(_) => return None,
             };
         }
         Some(current)
@@ -236,12 +244,12 @@ impl Lister<'_> {
 
     fn extern_crate(&mut self, key: &str, name: &str) -> Option<Target> {
         if matches!(name, "std" | "core" | "alloc") {
-            return Some(Target::Extern);
+            return None;
         }
         let dep = self.crates.crates.get(key)?.deps.get(name)?.clone();
         if let Err(e) = self.load(&dep) {
             self.notes.push(format!("{dep}: {e}"));
-            return Some(Target::Extern);
+            return None;
         }
         Some(Target::Mod(dep, 0))
     }
@@ -318,21 +326,23 @@ impl Lister<'_> {
         }
         for u in uses {
             let resolved = self.resolve(key, m, &u.path, 0);
-            match (&u.binding, resolved) {
-                (Some(binding), Some(target)) => {
-                    self.emit(&join(prefix, binding), target, stack)?
-                }
+            match (&u.binding, &resolved) {
                 (Some(binding), None) => {
                     self.notes.push(format!(
                         "{key}: unresolved re-export `{}`",
                         u.path.join("::")
                     ));
-                    self.out.insert(Item {
-                        kind: "use",
-                        path: join(prefix, binding),
-                    });
+                    let path = format!("{} = {}", join(prefix, binding), u.path.join("::"));
+                    self.out.insert(Item { kind: "use", path });
                 }
-                (None, Some(Target::Mod(k, id))) => self.walk_glob(&k, id, prefix, stack)?,
+                (Some(binding), Some(target)) => {
+                    self.emit(&join(prefix, binding), target.clone(), stack)?
+                }
+                (None, Some(Target::Mod(k, id))) => self.walk_glob(k, *id, prefix, stack)?,
+                (None, Some(Target::Extern(source))) => {
+                    let path = format!("{} = {source}::*", join(prefix, "*"));
+                    self.out.insert(Item { kind: "use", path });
+                }
                 (None, _) => self
                     .notes
                     .push(format!("{key}: unresolved glob `{}::*`", u.path.join("::"))),
@@ -395,10 +405,11 @@ impl Lister<'_> {
                     path: path.to_owned(),
                 });
             }
-            Target::Extern => {
+            // Not followed (std, or a crate outside the map): the source path says whose it is.
+            Target::Extern(source) => {
                 self.out.insert(Item {
                     kind: "use",
-                    path: path.to_owned(),
+                    path: format!("{path} = {source}"),
                 });
             }
         }
