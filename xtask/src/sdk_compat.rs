@@ -266,10 +266,15 @@ fn run_both(root: &Path, cargo: &str, official: &Path, ingot: &Path) -> Result<(
         );
         outputs.push(text);
     }
-    if outputs[0] == outputs[1] {
+    same_output(&outputs[0], &outputs[1])
+}
+
+/// Both runners' output, line for line; a difference fails with a unified diff.
+fn same_output(official: &str, ingot: &str) -> Result<(), String> {
+    if official == ingot {
         return Ok(());
     }
-    let diff = similar::TextDiff::from_lines(&outputs[0], &outputs[1]);
+    let diff = similar::TextDiff::from_lines(official, ingot);
     Err(format!(
         "FAILED: the runners print different results:\n{}",
         diff.unified_diff().header("official", "ingot")
@@ -481,6 +486,13 @@ mod tests {
             check_manifests(OFFICIAL, OFFICIAL).is_err(),
             "nothing renamed"
         );
+    }
+
+    #[test]
+    fn differing_runner_output_fails_with_a_diff() {
+        assert!(same_output("a: 1\nb: 2\n", "a: 1\nb: 2\n").is_ok());
+        let err = same_output("a: 1\nb: 2\n", "a: 1\nb: 3\n").unwrap_err();
+        assert!(err.contains("-b: 2") && err.contains("+b: 3"), "{err}");
     }
 
     #[test]

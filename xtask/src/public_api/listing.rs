@@ -144,26 +144,17 @@ impl Lister<'_> {
         }
         self.loaded.insert(key.to_owned(), Loaded::new(krate));
         // Impl blocks attach to the def their self type names, resolved where the impl is.
-        let impls: Vec<(
-            ModId,
-            Vec<String>,
-            Option<String>,
-            Vec<(&'static str, String)>,
-        )> = self.loaded[key]
-            .krate
-            .impls
-            .iter()
-            .map(|i| {
-                (
-                    i.module,
-                    i.self_path.clone(),
-                    i.trait_name.clone(),
-                    i.items.clone(),
-                )
-            })
-            .collect();
-        for (module, path, trait_name, items) in impls {
-            let Some(Target::Def(owner, def)) = self.resolve(key, module, &path, 0) else {
+        // Taken out of the crate: they are only needed here.
+        let krate = &mut self.loaded.get_mut(key).expect("loaded above").krate;
+        let impls = std::mem::take(&mut krate.impls);
+        for source::Impl {
+            module,
+            self_path,
+            trait_name,
+            items,
+        } in impls
+        {
+            let Some(Target::Def(owner, def)) = self.resolve(key, module, &self_path, 0) else {
                 continue;
             };
             if owner != key {
