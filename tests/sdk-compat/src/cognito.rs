@@ -444,3 +444,35 @@ pub fn build_error_names_the_field() -> String {
         ),
     }
 }
+
+/// A document member: the managed login page's settings, built as `aws_smithy_types::Document`
+/// (the SDK does not re-export the type; its docs name `aws_smithy_types`), read back as one.
+pub async fn managed_login_branding(
+    client: &Client,
+    pool_id: &str,
+    client_id: &str,
+) -> Result<Option<bool>, Error> {
+    use aws_smithy_types::{Document, Number};
+    use std::collections::HashMap;
+    let settings = Document::Object(HashMap::from([
+        ("darkMode".to_string(), Document::Bool(true)),
+        ("radius".to_string(), Document::Number(Number::PosInt(4))),
+        (
+            "fonts".to_string(),
+            Document::Array(vec![Document::String("Inter".into())]),
+        ),
+        ("logo".to_string(), Document::Null),
+    ]));
+    let out = client
+        .create_managed_login_branding()
+        .user_pool_id(pool_id)
+        .client_id(client_id)
+        .use_cognito_provided_values(false)
+        .settings(settings)
+        .send()
+        .await?;
+    Ok(out
+        .managed_login_branding()
+        .and_then(|b| b.settings())
+        .map(|s| matches!(s, Document::Object(o) if o.contains_key("darkMode"))))
+}
