@@ -182,7 +182,10 @@ pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, S
         let started = Instant::now();
         match step {
             Step::CheckOfficial => cargo_in(root, &cargo, &official, &["check", "--locked"])?,
-            Step::CheckIngot => cargo_in(root, &cargo, &ingot, &["check"])?,
+            Step::CheckIngot => {
+                generated_crates_exist(&ingot, &renames)?;
+                cargo_in(root, &cargo, &ingot, &["check"])?
+            }
             Step::Run => run_both(root, &cargo, &official, &ingot)?,
             Step::Api => {
                 let ours = match &ours_cognito {
@@ -205,6 +208,36 @@ pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, S
         println!("   ({step:?}: {:.1}s)", started.elapsed().as_secs_f64());
     }
     Ok("sdk-compat: all steps passed".into())
+}
+
+/// Each renamed crate's folder exists; otherwise says which crates the generator did make, so a
+/// crate-name change shows up as such and not as a cargo error.
+fn generated_crates_exist(ingot: &Path, renames: &[Rename]) -> Result<(), String> {
+    let base = ingot.parent().unwrap_or(Path::new("."));
+    for rename in renames {
+        let dir = base.join(&rename.path);
+        if dir.join("Cargo.toml").is_file() {
+            continue;
+        }
+        let parent = dir.parent().unwrap_or(base);
+        let mut made: Vec<String> = fs::read_dir(parent)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().join("Cargo.toml").is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        made.sort();
+        return Err(format!(
+            "FAILED: {} names `{}` at {}, which does not exist; the generator made [{}] there \
+             (crate names come from `crate_base` in codegen/src/ir/naming.rs)",
+            ingot.display(),
+            rename.package,
+            dir.display(),
+            made.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<String, String> {
