@@ -27,8 +27,12 @@ const COMPARED_DIR: &str = "cognito";
 
 const DIR: &str = "tests/sdk-compat";
 const ALLOWLIST: &str = "tests/sdk-compat/api-allowlist.txt";
-/// One target dir for both builds: they share aws-config, tokio and hyper.
-const TARGET: &str = "target/sdk-compat";
+/// The workspace's target dir for both builds, like `tests/full-models`: the official SDK crate,
+/// tokio, hyper and the Ingot runtime are already built there by the earlier steps of
+/// `cargo xtask test`.
+const TARGET: &str = "target";
+/// Where the runners' outputs and the API lists go.
+const OUT: &str = "target/sdk-compat";
 
 const USAGE: &str = "usage: cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours-cognito DIR]
   --step          run only these steps (default: all, in order)
@@ -284,7 +288,9 @@ fn run_both(root: &Path, cargo: &str, official: &Path, ingot: &Path) -> Result<(
             .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
         drop(moto);
         let text = String::from_utf8_lossy(&output.stdout).into_owned();
-        let saved = root.join(TARGET).join(format!("run-{label}.txt"));
+        let out_dir = root.join(OUT);
+        fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+        let saved = out_dir.join(format!("run-{label}.txt"));
         fs::write(&saved, &text).map_err(|e| format!("{}: {e}", saved.display()))?;
         if !output.status.success() {
             return Err(format!(
@@ -344,7 +350,7 @@ fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Resul
     let (sdk, skew) = skew::without_model_skew(sdk, &model)?;
     let allow = allowlist::parse(&read(&root.join(ALLOWLIST))?)?;
     let result = public_api::compare(&sdk, &ours, &allow);
-    let out_dir = root.join(TARGET);
+    let out_dir = root.join(OUT);
     fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
     write_items(&out_dir.join("api-sdk.txt"), sdk.iter())?;
     write_items(&out_dir.join("api-ours.txt"), ours.iter())?;
