@@ -12,7 +12,7 @@ const USAGE: &str = "usage: cargo xtask gen [--check]
        cargo xtask model-json PATH...
        cargo xtask compliance
        cargo xtask test
-       cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours-cognito DIR]
+       cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours SDK-CRATE=DIR]...
        cargo xtask bench [--quick] [--rounds N] [--compile-rounds N] [--only FIGURES] [--cognito-model PATH] [--out DIR]
 PATH is a model file (.json JSON AST or .smithy IDL) or a folder of them; several make one model.";
 

@@ -26,8 +26,8 @@ pub struct Comparison {
     pub missing: Vec<Item>,
     /// SDK items we lack that the allow-list covers.
     pub allowed: usize,
-    /// Allow-list entries that match no missing item (stale: delete them).
-    pub unused: Vec<String>,
+    /// Per allow-list entry: whether it matched a missing item.
+    pub used: Vec<bool>,
 }
 
 /// `sdk` minus `ours` minus the allow-list.
@@ -40,8 +40,7 @@ pub fn compare(
     let mut missing = Vec::new();
     let mut allowed = 0;
     for item in sdk.difference(ours) {
-        let hit = allow.iter().position(|e| e.matches(item));
-        match hit {
+        match allow.iter().position(|e| e.matches(item)) {
             Some(i) => {
                 used[i] = true;
                 allowed += 1;
@@ -49,18 +48,12 @@ pub fn compare(
             None => missing.push(item.clone()),
         }
     }
-    let unused = allow
-        .iter()
-        .zip(used)
-        .filter(|(_, used)| !used)
-        .map(|(e, _)| format!("line {}: {} ({})", e.line, e.pattern, e.reason))
-        .collect();
     Comparison {
         sdk: sdk.len(),
         ours: ours.len(),
         missing,
         allowed,
-        unused,
+        used,
     }
 }
 

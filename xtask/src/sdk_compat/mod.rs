@@ -5,11 +5,12 @@
 //! 2. `cargo check` of `tests/sdk-compat/ingot` (the same source against the crates generated
 //!    from the full models into `target/full-models`);
 //! 3. both builds' runner against moto, outputs diffed;
-//! 4. the public items of `aws-sdk-cognitoidentityprovider` that the generated Cognito client
-//!    lacks, minus `tests/sdk-compat/api-allowlist.txt`.
+//! 4. the public items of `aws-sdk-cognitoidentityprovider` and `aws-sdk-dynamodb` that the
+//!    generated clients lack, minus `tests/sdk-compat/api-allowlist.txt`.
 //!
 //! The Ingot-side crate names and paths are read from `tests/sdk-compat/ingot/Cargo.toml` only.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,9 +22,12 @@ mod skew;
 
 /// The service crates, by the name the programs use (the official crate's name).
 pub const SERVICES: &[&str] = &["aws-sdk-cognitoidentityprovider", "aws-sdk-dynamodb"];
-/// The official crate the API comparison lists, and the `target/full-models` folder of ours.
-const COMPARED: &str = "aws-sdk-cognitoidentityprovider";
-const COMPARED_DIR: &str = "cognito";
+/// The official crates the API comparison lists, each with the `target/full-models` folder (and
+/// so the model, see `moto::MODELS`) of ours.
+const COMPARED: &[(&str, &str)] = &[
+    ("aws-sdk-cognitoidentityprovider", "cognito"),
+    ("aws-sdk-dynamodb", "dynamodb"),
+];
 
 const DIR: &str = "tests/sdk-compat";
 const ALLOWLIST: &str = "tests/sdk-compat/api-allowlist.txt";
@@ -34,9 +38,10 @@ const TARGET: &str = "target";
 /// Where the runners' outputs and the API lists go.
 const OUT: &str = "target/sdk-compat";
 
-const USAGE: &str = "usage: cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours-cognito DIR]
-  --step          run only these steps (default: all, in order)
-  --ours-cognito  compare the API of the client crate in DIR instead of the one tests/sdk-compat/ingot names";
+const USAGE: &str = "usage: cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours SDK-CRATE=DIR]...
+  --step  run only these steps (default: all, in order)
+  --ours  compare the official SDK-CRATE with the client crate in DIR instead of the one
+          tests/sdk-compat/ingot/Cargo.toml names (e.g. --ours aws-sdk-dynamodb=target/x/dynamodb-client)";
 
 /// A service crate as `tests/sdk-compat/ingot/Cargo.toml` renames it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,7 +147,7 @@ const ALL: &[Step] = &[Step::CheckOfficial, Step::CheckIngot, Step::Run, Step::A
 /// `cargo xtask test`), so they are not generated again.
 pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, String> {
     let mut steps = Vec::new();
-    let mut ours_cognito = None;
+    let mut overrides: Vec<(String, PathBuf)> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -153,7 +158,10 @@ pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, S
                 Some("api") => Step::Api,
                 _ => return Err(USAGE.into()),
             }),
-            "--ours-cognito" => ours_cognito = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
+            "--ours" => {
+                let (name, dir) = it.next().and_then(|v| v.split_once('=')).ok_or(USAGE)?;
+                overrides.push((name.to_owned(), PathBuf::from(dir)));
+            }
             _ => return Err(format!("unknown argument `{arg}`\n{USAGE}")),
         }
     }
@@ -192,21 +200,26 @@ pub fn run(root: &Path, args: &[String], fresh_models: bool) -> Result<String, S
             }
             Step::Run => run_both(root, &cargo, &official, &ingot)?,
             Step::Api => {
-                let ours = match &ours_cognito {
-                    Some(dir) => dir.join("Cargo.toml"),
-                    None => {
-                        let rename = renames
-                            .iter()
-                            .find(|r| r.name == COMPARED)
-                            .ok_or("no Cognito rename")?;
-                        ingot
-                            .parent()
-                            .unwrap_or(root)
-                            .join(&rename.path)
-                            .join("Cargo.toml")
-                    }
-                };
-                api(root, &cargo, &official, &ours)?
+                let mut services = Vec::new();
+                for (name, dir) in COMPARED {
+                    let ours = match overrides.iter().find(|(n, _)| n == name) {
+                        Some((_, dir)) => dir.join("Cargo.toml"),
+                        None => {
+                            let rename = renames
+                                .iter()
+                                .find(|r| r.name == *name)
+                                .ok_or_else(|| format!("no rename of {name}"))?;
+                            let base = ingot.parent().unwrap_or(root);
+                            base.join(&rename.path).join("Cargo.toml")
+                        }
+                    };
+                    services.push(Compared {
+                        sdk: name,
+                        models_dir: dir,
+                        ours,
+                    });
+                }
+                api(root, &cargo, &official, &services)?
             }
         }
         println!("   ({step:?}: {:.1}s)", started.elapsed().as_secs_f64());
@@ -321,82 +334,94 @@ fn same_output(official: &str, ingot: &str) -> Result<(), String> {
     ))
 }
 
-/// Lists the official crate's public items that ours lacks, minus the allow-list.
-fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Result<(), String> {
+/// One official crate and the client crate compared with it.
+struct Compared<'a> {
+    sdk: &'a str,
+    /// Its folder under `target/full-models` (names the model in `moto::MODELS`).
+    models_dir: &'a str,
+    /// Our client crate's manifest.
+    ours: PathBuf,
+}
+
+/// Lists each official crate's public items that ours lacks, minus the shared allow-list; an
+/// allow-list entry that matches nothing in any crate fails too.
+fn api(root: &Path, cargo: &str, official: &Path, services: &[Compared]) -> Result<(), String> {
     let (sdk_crates, sdk_names) = public_api::crates::from_metadata(cargo, official)?;
-    let sdk_key = sdk_names
-        .get(COMPARED)
-        .ok_or_else(|| format!("{COMPARED} is not a dependency of {}", official.display()))?;
-    let (sdk, sdk_notes) = public_api::list(&sdk_crates, sdk_key)?;
-    let (our_crates, _) = public_api::crates::from_metadata(cargo, ours_manifest)?;
-    let ours_root = ours_manifest.parent().unwrap_or(root).join("src/lib.rs");
-    let ours_root =
-        fs::canonicalize(&ours_root).map_err(|e| format!("{}: {e}", ours_root.display()))?;
-    let our_key = our_crates
-        .crates
-        .iter()
-        .find(|(_, c)| fs::canonicalize(&c.root).ok().as_deref() == Some(ours_root.as_path()))
-        .map(|(k, _)| k.clone())
-        .ok_or_else(|| format!("{} is not in its own cargo metadata", ours_root.display()))?;
-    let (ours, our_notes) = public_api::list(&our_crates, &our_key)?;
-    for note in sdk_notes.iter().chain(&our_notes) {
-        println!("   note: {note}");
-    }
-    let model = crate::moto::MODELS
-        .iter()
-        .find(|(_, dir)| *dir == COMPARED_DIR)
-        .map(|(file, _)| root.join(crate::moto::MODELS_DIR).join(file))
-        .ok_or("no Cognito model in moto::MODELS")?;
-    let (sdk, skew) = skew::without_model_skew(sdk, &model)?;
     let allow = allowlist::parse(&read(&root.join(ALLOWLIST))?)?;
-    let result = public_api::compare(&sdk, &ours, &allow);
+    let mut used = vec![false; allow.len()];
     let out_dir = root.join(OUT);
     fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
-    write_items(&out_dir.join("api-sdk.txt"), sdk.iter())?;
-    write_items(&out_dir.join("api-ours.txt"), ours.iter())?;
-    write_items(&out_dir.join("api-missing.txt"), result.missing.iter())?;
-    write_items(&out_dir.join("api-skew.txt"), skew.items.iter())?;
-    // Ours cannot have what the model lacks: such an item means the skew filter guessed wrong.
-    for item in skew.items.iter().filter(|i| ours.contains(*i)) {
-        println!("   note: left out as newer than the model, yet ours has it: {item}");
-    }
-    if !skew.items.is_empty() {
+    let mut failures = Vec::new();
+    for service in services {
+        let name = service.sdk;
+        let sdk_key = sdk_names
+            .get(name)
+            .ok_or_else(|| format!("{name} is not a dependency of {}", official.display()))?;
+        let (sdk, sdk_notes) = public_api::list(&sdk_crates, sdk_key)?;
+        let (ours, our_notes) = list_ours(cargo, &service.ours)?;
+        for note in sdk_notes.iter().chain(&our_notes) {
+            println!("   note: {note}");
+        }
+        let model = crate::moto::MODELS
+            .iter()
+            .find(|(_, dir)| *dir == service.models_dir)
+            .map(|(file, _)| root.join(crate::moto::MODELS_DIR).join(file))
+            .ok_or_else(|| format!("no model for {name} in moto::MODELS"))?;
+        let (sdk, skew) = skew::without_model_skew(sdk, &model)?;
+        let result = public_api::compare(&sdk, &ours, &allow);
+        for (u, r) in used.iter_mut().zip(&result.used) {
+            *u |= *r;
+        }
+        let file = |what: &str| out_dir.join(format!("api-{name}-{what}.txt"));
+        write_items(&file("sdk"), sdk.iter())?;
+        write_items(&file("ours"), ours.iter())?;
+        write_items(&file("missing"), result.missing.iter())?;
+        write_items(&file("skew"), skew.items.iter())?;
+        // Ours cannot have what the model lacks: such an item means the skew filter guessed wrong.
+        for item in skew.items.iter().filter(|i| ours.contains(*i)) {
+            println!("   note: left out as newer than the model, yet ours has it: {item}");
+        }
+        println!("== {name} vs {}", service.ours.display());
+        if !skew.items.is_empty() {
+            println!(
+                "   left out: {} SDK items of {} operations, types and members that {} lacks (the SDK release is newer), e.g. {}; list: {}",
+                skew.items.len(),
+                skew.names.len(),
+                model.display(),
+                skew.names.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
+                file("skew").display()
+            );
+        }
         println!(
-            "   left out: {} SDK items of {} operations, types and members that {} lacks (the SDK release is newer), e.g. {}; list: {}",
-            skew.items.len(),
-            skew.names.len(),
-            model.display(),
-            skew.names.iter().take(5).cloned().collect::<Vec<_>>().join(", "),
-            out_dir.join("api-skew.txt").display()
+            "   {name}: {} public items; ours: {}; missing: {} ({} allowed, {} not allowed)",
+            result.sdk,
+            result.ours,
+            result.allowed + result.missing.len(),
+            result.allowed,
+            result.missing.len()
         );
-    }
-    println!(
-        "   {COMPARED}: {} public items; ours: {}; missing: {} ({} allowed by {} entries, {} not allowed)",
-        result.sdk,
-        result.ours,
-        result.allowed + result.missing.len(),
-        result.allowed,
-        allow.len(),
-        result.missing.len()
-    );
-    if !result.missing.is_empty() {
-        println!("   largest groups of missing items:");
-        for (group, n) in public_api::categories(&result.missing).iter().take(40) {
-            println!("   {n:>6}  {group}");
+        if !result.missing.is_empty() {
+            println!("   largest groups of missing items:");
+            for (group, n) in public_api::categories(&result.missing).iter().take(40) {
+                println!("   {n:>6}  {group}");
+            }
+            failures.push(format!(
+                "{} public items of {name} are missing and not allowed; list: {}",
+                result.missing.len(),
+                file("missing").display()
+            ));
         }
     }
-    let mut failures = Vec::new();
-    if !result.missing.is_empty() {
-        failures.push(format!(
-            "{} public items of {COMPARED} are missing and not allowed; list: {}",
-            result.missing.len(),
-            out_dir.join("api-missing.txt").display()
-        ));
-    }
-    if !result.unused.is_empty() {
+    let unused: Vec<String> = allow
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(e, _)| format!("line {}: {}  # {}", e.line, e.pattern, e.reason))
+        .collect();
+    if !unused.is_empty() {
         failures.push(format!(
             "allow-list entries that match nothing missing (delete them):\n  {}",
-            result.unused.join("\n  ")
+            unused.join("\n  ")
         ));
     }
     if failures.is_empty() {
@@ -404,6 +429,23 @@ fn api(root: &Path, cargo: &str, official: &Path, ours_manifest: &Path) -> Resul
     } else {
         Err(format!("FAILED: {}", failures.join("\n")))
     }
+}
+
+/// The public API of the client crate whose manifest is `manifest`, following its dependencies.
+fn list_ours(cargo: &str, manifest: &Path) -> Result<(BTreeSet<Item>, Vec<String>), String> {
+    let (crates, _) = public_api::crates::from_metadata(cargo, manifest)?;
+    let lib = manifest
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("src/lib.rs");
+    let lib = fs::canonicalize(&lib).map_err(|e| format!("{}: {e}", lib.display()))?;
+    let key = crates
+        .crates
+        .iter()
+        .find(|(_, c)| fs::canonicalize(&c.root).ok().as_deref() == Some(lib.as_path()))
+        .map(|(k, _)| k.clone())
+        .ok_or_else(|| format!("{} is not in its own cargo metadata", lib.display()))?;
+    public_api::list(&crates, &key)
 }
 
 fn write_items<'a>(path: &Path, items: impl Iterator<Item = &'a Item>) -> Result<(), String> {
