@@ -6,6 +6,11 @@
 //! It reads source, not rustdoc JSON, so it runs on stable Rust without building anything. It
 //! includes feature-gated items (a feature is part of the API) and skips `#[cfg(test)]` code,
 //! `#[doc(hidden)]` items and anything not plainly `pub`.
+//!
+//! What source reading cannot see, and so is not listed: items a macro expands to (reported as
+//! unresolved re-exports when something re-exports them), impls a macro writes, and blanket impls
+//! (`impl<T: Bound> Trait for T` names no type); trait impls are listed by the trait's last path
+//! segment, without generic arguments.
 
 pub mod allowlist;
 pub mod crates;
@@ -139,5 +144,57 @@ fn capitalize(word: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(lines: &[(&'static str, &str)]) -> BTreeSet<Item> {
+        lines
+            .iter()
+            .map(|(kind, path)| Item {
+                kind,
+                path: (*path).into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn missing_is_sdk_minus_ours_minus_allowed() {
+        let sdk = items(&[
+            ("type", "Client"),
+            ("method", "Client::new"),
+            ("method", "config::Builder::interceptor"),
+            ("type", "types::Thing"),
+        ]);
+        let ours = items(&[("type", "Client"), ("method", "Client::extra")]);
+        let allow = allowlist::parse("*::interceptor  # hooks\nwaiters*  # none here\n").unwrap();
+        let result = compare(&sdk, &ours, &allow);
+        assert_eq!((result.sdk, result.ours, result.allowed), (4, 2, 1));
+        let missing: Vec<String> = result.missing.iter().map(|i| i.to_string()).collect();
+        assert_eq!(missing, ["method Client::new", "type types::Thing"]);
+        assert_eq!(result.used, [true, false], "the unused entry is reported");
+    }
+
+    #[test]
+    fn categories_fold_operations_and_members() {
+        let missing: Vec<Item> = items(&[
+            ("method", "operation::get_item::GetItemError::meta"),
+            ("method", "operation::put_item::PutItemError::code"),
+            ("impl", "operation::get_item::GetItemOutput: RequestId"),
+        ])
+        .into_iter()
+        .collect();
+        let groups = categories(&missing);
+        assert_eq!(
+            groups[0],
+            ("method operation::<op>::<Op>Error::<m>".to_string(), 2)
+        );
+        assert_eq!(
+            groups[1],
+            ("impl operation::<op>::<Op>Output: RequestId".to_string(), 1)
+        );
     }
 }
