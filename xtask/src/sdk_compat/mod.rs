@@ -357,8 +357,13 @@ fn api(root: &Path, cargo: &str, official: &Path, services: &[Compared]) -> Resu
         let sdk_key = sdk_names
             .get(name)
             .ok_or_else(|| format!("{name} is not a dependency of {}", official.display()))?;
-        let (sdk, sdk_notes) = public_api::list(&sdk_crates, sdk_key)?;
-        let (ours, our_notes) = list_ours(cargo, &service.ours)?;
+        // The two listings parse a few hundred thousand lines each: one thread each.
+        let (sdk_listed, ours_listed) = std::thread::scope(|scope| {
+            let ours = scope.spawn(|| list_ours(cargo, &service.ours));
+            (public_api::list(&sdk_crates, sdk_key), ours.join())
+        });
+        let (sdk, sdk_notes) = sdk_listed?;
+        let (ours, our_notes) = ours_listed.map_err(|_| "the lister panicked".to_string())??;
         for note in sdk_notes.iter().chain(&our_notes) {
             println!("   note: {note}");
         }
