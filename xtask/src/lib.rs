@@ -5,5 +5,7 @@ pub mod bench;
 pub mod compliance;
 pub mod gen;
 pub mod moto;
+pub mod public_api;
+pub mod sdk_compat;
 pub mod test;
 pub mod venv;

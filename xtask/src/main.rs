@@ -1,5 +1,5 @@
 //! `cargo xtask gen [--check] [--model PATH... --out DIR]`, `cargo xtask model-json PATH...`,
-//! `cargo xtask compliance`, `cargo xtask test` and `cargo xtask bench`.
+//! `cargo xtask compliance`, `cargo xtask test`, `cargo xtask sdk-compat` and `cargo xtask bench`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,6 +12,7 @@ const USAGE: &str = "usage: cargo xtask gen [--check]
        cargo xtask model-json PATH...
        cargo xtask compliance
        cargo xtask test
+       cargo xtask sdk-compat [--step check-official|check-ingot|run|api]... [--ours SDK-CRATE=DIR]...
        cargo xtask bench [--quick] [--rounds N] [--compile-rounds N] [--only FIGURES] [--cognito-model PATH] [--out DIR]
 PATH is a model file (.json JSON AST or .smithy IDL) or a folder of them; several make one model.";
 
@@ -39,6 +40,9 @@ fn run(args: &[String]) -> Result<String, String> {
     if command == "compliance" && rest.is_empty() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         return xtask::compliance::run(&gen::workspace_root(), &cargo);
+    }
+    if command == "sdk-compat" {
+        return xtask::sdk_compat::run(&gen::workspace_root(), rest, false);
     }
     if command == "bench" {
         return xtask::bench::run(&gen::workspace_root(), rest);

@@ -93,5 +93,12 @@ pub fn run(root: &Path) -> Result<String, String> {
     println!("== protocol compliance suites (cargo xtask compliance)");
     println!("{}", crate::compliance::run(root, &cargo)?);
     crate::moto::run(root, &python, &cargo)?;
+    // Off until the generated API is the SDK's (issue 10): the merger sets INGOT_SDK_COMPAT=1.
+    if crate::sdk_compat::enabled() {
+        println!("== SDK drop-in evidence (cargo xtask sdk-compat)");
+        println!("{}", crate::sdk_compat::run(root, &[], true)?);
+    } else {
+        println!("SKIP: cargo xtask sdk-compat (INGOT_SDK_COMPAT=1 turns it on)");
+    }
     Ok("all checks passed".into())
 }
