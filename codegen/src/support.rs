@@ -114,7 +114,7 @@ pub const TRAITS: &[TraitSupport] = &[
     row("smithy.api#length", Implemented, "validated by servers"),
     row("smithy.api#range", Implemented, "validated by servers"),
     row("smithy.api#pattern", Implemented, "validated by servers (ECMA-262 regular expressions)"),
-    row("smithy.api#required", Implemented, "non-optional members; builders fail without them"),
+    row("smithy.api#required", Implemented, "non-optional members outside inputs (the SDK's nullability); builders fail without them; clients check input members before sending, servers validate them"),
     row("smithy.api#property", Ignored, RESOURCE),
     row("smithy.api#notProperty", Ignored, RESOURCE),
     row("smithy.api#nestedProperties", Ignored, RESOURCE),

@@ -167,11 +167,13 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             "The value set for `{}`, if any.",
             m.rust_name.name
         ));
+        // The same parameters as the input builder's (appending for lists and maps).
+        let (params, args) = super::structure::setter_params(m);
         quote! {
             #doc
             #dep
-            pub fn #field(mut self, input: impl ::core::convert::Into<#ty>) -> Self {
-                self.input = self.input.#field(input);
+            pub fn #field(mut self, #params) -> Self {
+                self.input = self.input.#field(#args);
                 self
             }
             #set_doc
@@ -247,12 +249,12 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         .collect();
     let variants = errors.iter().map(|(name, code)| {
         let doc = doc_line(&format!("The service answered `{code}`."));
-        quote! { #doc #name(::#types::error::#name), }
+        quote! { #doc #name(::#types::types::error::#name), }
     });
     let parse_arms = errors.iter().map(|(name, code)| {
         quote! {
             ::core::option::Option::Some(#code) => {
-                match ::ingot_rt::json::from_body::<::#types::error::#name>(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
+                match ::ingot_rt::json::from_body::<::#types::types::error::#name>(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                     ::core::result::Result::Ok(err) => #kind::#name(err),
                     ::core::result::Result::Err(e) => #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::Some(::std::boxed::Box::new(e)))),
                 }
@@ -282,9 +284,6 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         .as_ref()
         .map(|p| paginator(op, p, &builder, &error, &input, &output, types));
     let op_doc = docs(op.docs.as_deref());
-    // Defaulted top-level input members go on the wire only when set explicitly: the fluent
-    // builder knows which were set and hands their names to the writer.
-    let keeps = matches!(ir.type_def(&op.input).map(|d| &d.kind), Some(TypeKind::Structure(s)) if super::json::keeps_defaults(s));
     let exchange = quote! {
         let raw = handle.invoke_call(&OPERATION, &call, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
         match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
@@ -294,61 +293,23 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             )),
         }
     };
-    let (keep, fluent_send, send_fns) = if keeps {
-        let set = members.iter().filter(|m| m.omit_default).map(|m| {
-            let get = prefixed("get", &m.rust_name);
-            let wire = &m.wire_name;
-            quote! { self.input.#get().is_some().then_some(#wire) }
-        });
-        (
-            quote! {
-                let keep: ::std::vec::Vec<&'static str> = [#(#set),*].into_iter().flatten().collect();
-            },
-            quote! { send_keeping(&self.handle, input, &keep).await },
-            quote! {
-                /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
-                pub async fn send(
-                    handle: &::ingot_client_rt::Client,
-                    input: #input,
-                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    send_keeping(handle, input, &[]).await
-                }
-
-                /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
-                #[doc(hidden)]
-                pub async fn send_keeping(
-                    handle: &::ingot_client_rt::Client,
-                    #input_binding: #input,
-                    keep: &[&str],
-                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    #(#tokens)*
-                    let call = endpoint_call(&input);
-                    let body = {
-                        let mut w = ::ingot_rt::json::JsonWriter::new();
-                        input.write_json_keeping(&mut w, keep);
-                        w.into_string().into_bytes()
-                    };
-                    #exchange
-                }
-            },
-        )
-    } else {
-        (
-            TokenStream::new(),
-            quote! { send(&self.handle, input).await },
-            quote! {
-                /// Sends a built input.
-                pub async fn send(
-                    handle: &::ingot_client_rt::Client,
-                    #input_binding: #input,
-                ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    #(#tokens)*
-                    let call = endpoint_call(&input);
-                    let body = ::ingot_rt::json::to_string(&input).into_bytes();
-                    #exchange
-                }
-            },
-        )
+    let send_fn = quote! {
+        /// Sends a built input; fails before sending anything when a required member is missing.
+        pub async fn send(
+            handle: &::ingot_client_rt::Client,
+            #input_binding: #input,
+        ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
+            ::ingot_rt::build::RequiredMembers::check_required(&input).map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
+                    e.to_string(),
+                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                ))
+            })?;
+            #(#tokens)*
+            let call = endpoint_call(&input);
+            let body = ::ingot_rt::json::to_string(&input).into_bytes();
+            #exchange
+        }
     };
     let module_doc = doc_line(&format!(
         "The `{wire}` operation: its fluent builder, input, output and error."
@@ -386,14 +347,13 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
                 ///
                 /// Fails before sending anything when a required member is missing.
                 pub async fn send(self) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    #keep
                     let input = self.input.build().map_err(|e| {
                         ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
                             e.to_string(),
                             ::core::option::Option::Some(::std::boxed::Box::new(e)),
                         ))
                     })?;
-                    #fluent_send
+                    send(&self.handle, input).await
                 }
             }
 
@@ -412,7 +372,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
 
             #discover
 
-            #send_fns
+            #send_fn
 
             #error_doc
             #[derive(::core::fmt::Debug)]

@@ -61,6 +61,10 @@ pub fn string_enum(def: &TypeDef, variants: &[EnumVariant<String>]) -> TokenStre
         impl #name {
             #values_doc
             pub const VALUES: &'static [&'static str] = &[#(#values),*];
+            /// Every value this version of the crate knows, in model order (the SDK's name for [`Self::VALUES`]).
+            pub const fn values() -> &'static [&'static str] {
+                Self::VALUES
+            }
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -167,6 +171,10 @@ pub fn int_enum(def: &TypeDef, variants: &[EnumVariant<i32>]) -> TokenStream {
         impl #name {
             /// Every value this version of the crate knows, in model order.
             pub const VALUES: &'static [i32] = &[#(#values),*];
+            /// Every value this version of the crate knows, in model order (the SDK's name for [`Self::VALUES`]).
+            pub const fn values() -> &'static [i32] {
+                Self::VALUES
+            }
             /// The value as sent on the wire.
             pub fn value(&self) -> i32 {
                 match self {

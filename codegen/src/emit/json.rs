@@ -4,48 +4,21 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, default_expr, doc_line, ident, or_default};
-use crate::ir::{DefaultValue, MemberIr, StructureIr, TimestampFormat, TyKind, TypeDef};
-
-/// Whether the structure has defaulted members left off the wire unless set explicitly (an
-/// operation input): its writer then takes the names of the members the caller set.
-pub fn keeps_defaults(s: &StructureIr) -> bool {
-    s.members.iter().any(|m| m.omit_default)
-}
+use super::tokens::{boxed_type, ident, or_default};
+use crate::ir::{MemberIr, Module, StructureIr, TimestampFormat, TyKind, TypeDef};
 
 /// `WriteJson` and `ReadJson` for a structure.
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
     let name = ident(&def.path.name);
-    let read = read_body(&s.members);
-    let write = if keeps_defaults(s) {
-        let write = write_body(&s.members);
-        let doc = doc_line("Writes the awsJson body; a defaulted member named in `keep` (by its model name) is written even when it holds its default, because the caller set it explicitly.");
-        quote! {
-            impl #name {
-                #doc
-                #[doc(hidden)]
-                pub fn write_json_keeping(&self, w: &mut ::ingot_rt::json::JsonWriter, keep: &[&str]) {
-                    #write
-                }
-            }
-            impl ::ingot_rt::json::WriteJson for #name {
-                fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
-                    self.write_json_keeping(w, &[]);
-                }
-            }
-        }
-    } else {
-        let write = write_body(&s.members);
-        quote! {
-            impl ::ingot_rt::json::WriteJson for #name {
-                fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
-                    #write
-                }
-            }
-        }
-    };
+    // Only servers read operation inputs: they populate the defaults of members left out.
+    let read = read_body(&s.members, def.path.module == Module::Input);
+    let write = write_body(&s.members);
     quote! {
-        #write
+        impl ::ingot_rt::json::WriteJson for #name {
+            fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
+                #write
+            }
+        }
         impl ::ingot_rt::json::ReadJson for #name {
             fn read_json(v: &::ingot_rt::json::Value, cx: &mut ::ingot_rt::json::ReadCx) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
                 #read
@@ -90,27 +63,6 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
                     #write_value
                 }
             }
-        } else if let (true, Some(d)) = (m.omit_default, &m.default) {
-            let differs = match (d, &m.ty.kind) {
-                (DefaultValue::EmptyList | DefaultValue::EmptyMap, _) => {
-                    quote! { !value.is_empty() }
-                }
-                (DefaultValue::String(text), TyKind::String) => quote! { value != #text },
-                (DefaultValue::Bool(true), _) => quote! { !*value },
-                (DefaultValue::Bool(false), _) => quote! { *value },
-                _ => {
-                    let d = default_expr(d, &m.ty);
-                    quote! { *value != #d }
-                }
-            };
-            quote! {
-                {
-                    let value = &self.#field;
-                    if keep.contains(&#wire) || #differs {
-                        #write_value
-                    }
-                }
-            }
         } else {
             quote! {
                 {
@@ -127,7 +79,7 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
     }
 }
 
-fn read_body(members: &[MemberIr]) -> TokenStream {
+fn read_body(members: &[MemberIr], populate_defaults: bool) -> TokenStream {
     if members.is_empty() {
         return quote! {
             cx.expect_object(v)?;
@@ -155,7 +107,12 @@ fn read_body(members: &[MemberIr]) -> TokenStream {
     let inits = members.iter().zip(&locals).map(|(m, local)| {
         let field = ident(&m.rust_name);
         let wire = &m.wire_name;
-        let value = if m.optional {
+        let value = if let (true, true, Some(d)) = (m.optional, populate_defaults, &m.default) {
+            let filled = or_default(quote! { #local }, d, &m.ty);
+            quote! { ::core::option::Option::Some(#filled) }
+        } else if m.optional && m.required {
+            quote! { cx.required_optional(#local, #wire) }
+        } else if m.optional {
             quote! { #local }
         } else if let Some(d) = &m.default {
             or_default(quote! { #local }, d, &m.ty)

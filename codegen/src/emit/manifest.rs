@@ -61,13 +61,12 @@ pub fn types_lib(ir: &ServiceIr, header: &str) -> String {
          // Documentation text comes from the model's HTML and may hold URLs or brackets as they are.\n\
          #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n",
     );
-    for m in Module::ALL {
-        let doc = match m {
-            Module::Types => "Structures, unions and enums used as data.",
-            Module::Error => "The service's error structures.",
-            Module::Input => "One input type per operation.",
-            Module::Output => "One output type per operation.",
-        };
+    // `error` is declared inside `types` (`types::error`, as in the SDK).
+    for (m, doc) in [
+        (Module::Types, "Structures, unions and enums used as data, with their `builders`, and the error structures (`error`)."),
+        (Module::Input, "One input type per operation, with their `builders` (the client's `operation::<op>` re-exports them)."),
+        (Module::Output, "One output type per operation, with their `builders` (the client's `operation::<op>` re-exports them)."),
+    ] {
         out.push_str(&format!(
             "/// {doc}\n#[rustfmt::skip]\npub mod {};\n",
             m.name()
@@ -102,7 +101,7 @@ pub fn client_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          #![allow(\n    rustdoc::bare_urls,\n    rustdoc::broken_intra_doc_links,\n    rustdoc::invalid_html_tags\n)]\n\n\
          /// The client and the service metadata.\n#[rustfmt::skip]\npub mod client;\n\
          /// One module per operation: fluent builder, input, output and error.\n#[rustfmt::skip]\npub mod operation;\n\n\
-         pub use ::{types}::{{error, input, output, types}};\n\
+         pub use ::{types}::{{input, output, types}};\n\
          pub use ::{types}::{{Blob, DateTime, Document}};\n\n\
          pub use ::ingot_client_rt::{{\n    endpoint, Config, ConfigBuilder, Credentials, ErrorMetadata, ProvideErrorMetadata, RetryConfig,\n    SdkError, TimeoutConfig, TlsConfig,\n}};\npub use client::Client;\n{client_params}",
         sdk = ir.sdk_id,
@@ -135,7 +134,7 @@ pub fn server_lib(ir: &ServiceIr, types_name: &str, header: &str) -> String {
          /// One module per operation: input, output and the handler's error type.\n#[rustfmt::skip]\npub mod operation;\n\
          /// The builder handlers are registered on.\n#[rustfmt::skip]\npub mod service;\n\
          #[rustfmt::skip]\nmod validate;\n\n\
-         pub use ::{types}::{{error, input, output, types}};\n\
+         pub use ::{types}::{{input, output, types}};\n\
          pub use ::{types}::{{Blob, DateTime, Document}};\n\n\
          pub use ::ingot_server_rt::{{serve, AwsJsonService, RequestContext, SigV4Verifier}};\n\
          pub use service::{{MissingHandlers, ServiceBuilder}};\n",

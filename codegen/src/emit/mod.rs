@@ -191,9 +191,19 @@ fn module_tokens(ir: &ServiceIr, module: Module) -> TokenStream {
             }
         }
     });
+    // The error structures are a submodule of `types`, as in the SDK (`types::error`).
+    let errors = (module == Module::Types).then(|| {
+        let doc = tokens::doc_line("The service's error structures.");
+        quote! {
+            #doc
+            #[rustfmt::skip]
+            pub mod error;
+        }
+    });
     quote! {
         #(#items)*
         #builders
+        #errors
     }
 }
 

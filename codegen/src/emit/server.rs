@@ -37,12 +37,12 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     let errors: Vec<Ident> = op.errors.iter().map(|p| ident(&p.name)).collect();
     let variants = errors.iter().map(|e| {
         let doc = doc_line(&format!("Answer with `{e}`."));
-        quote! { #doc #e(::#types::error::#e), }
+        quote! { #doc #e(::#types::types::error::#e), }
     });
     let froms = errors.iter().map(|e| {
         quote! {
-            impl ::core::convert::From<::#types::error::#e> for #error {
-                fn from(err: ::#types::error::#e) -> Self {
+            impl ::core::convert::From<::#types::types::error::#e> for #error {
+                fn from(err: ::#types::types::error::#e) -> Self {
                     Self::#e(err)
                 }
             }
@@ -55,8 +55,8 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         };
         quote! {
             Self::#e(err) => ::ingot_server_rt::ErrorBody {
-                status: ::#types::error::#e::STATUS,
-                type_name: ::#types::error::#e::CODE,
+                status: ::#types::types::error::#e::STATUS,
+                type_name: ::#types::types::error::#e::CODE,
                 namespace: #namespace,
                 json: ::ingot_rt::json::to_string(&err),
                 query_error: #query_error,

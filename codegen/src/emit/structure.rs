@@ -4,8 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::tokens::{boxed_type, deprecated, doc_line, docs, ident, or_default, prefixed};
-use crate::ir::{ErrorInfo, MemberIr, StructureIr, TypeDef};
+use super::tokens::{
+    boxed_type, deprecated, doc_line, docs, ident, item_type, or_default, prefixed, rust_type,
+};
+use crate::ir::{ErrorInfo, MemberIr, Module, StructureIr, Ty, TyKind, TypeDef};
 
 /// The structure type and its impls; the builder goes to the module's `builders`.
 pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
@@ -23,6 +25,14 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         quote! { #doc #dep pub #field: #ty, }
     });
     let debug = redacts.then(|| debug_impl(&name, &def.path.name.name, &s.members, def.sensitive));
+    // An error's message has its own accessor (`message()`, whatever the member is called).
+    let message = s.error.as_ref().and_then(|e| e.message_field.as_ref());
+    let accessors = s
+        .members
+        .iter()
+        .filter(|m| Some(&m.rust_name) != message)
+        .map(accessor);
+    let required = required_check(def, s);
     let error = s.error.as_ref().map(|e| error_impls(def, e, s));
     let builder_link = doc_line(&format!(
         "Creates a builder for [`{}`].",
@@ -35,6 +45,7 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
         pub struct #name { #(#fields)* }
         impl #name {
+            #(#accessors)*
             #builder_link
             pub fn builder() -> builders::#builder_name {
                 ::core::default::Default::default()
@@ -42,8 +53,111 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         }
         #debug
         #error
+        #required
     };
     (ty, builder(def, s, &builder_name, redacts))
+}
+
+/// The SDK's read accessor of a member: borrowed, `Option` only where the field is, and a slice
+/// for lists (empty when absent).
+fn accessor(m: &MemberIr) -> TokenStream {
+    let field = ident(&m.rust_name);
+    let doc = doc_line(&match (&m.ty.kind, m.optional) {
+        (TyKind::List { .. }, true) => format!(
+            "The `{0}` field; empty when it is not set (`.{0}.is_none()` tells whether it was).",
+            m.rust_name.name
+        ),
+        (_, true) => format!("The `{}` field, if set.", m.rust_name.name),
+        (_, false) => format!("The `{}` field.", m.rust_name.name),
+    });
+    let dep = deprecated(m.deprecated.as_ref());
+    let (ret, body) = match (&m.ty.kind, m.optional) {
+        (TyKind::String, true) if !m.boxed => (
+            quote! { ::core::option::Option<&str> },
+            quote! { self.#field.as_deref() },
+        ),
+        (TyKind::String, false) if !m.boxed => (quote! { &str }, quote! { self.#field.as_str() }),
+        (TyKind::List { member, sparse }, optional) if !m.boxed => {
+            let item = item_type(member, *sparse);
+            let body = if optional {
+                quote! { ::ingot_rt::build::list(&self.#field) }
+            } else {
+                quote! { self.#field.as_slice() }
+            };
+            (quote! { &[#item] }, body)
+        }
+        (kind, optional) if is_copy(kind) && !m.boxed => {
+            let ty = rust_type(&m.ty);
+            if optional {
+                (
+                    quote! { ::core::option::Option<#ty> },
+                    quote! { self.#field },
+                )
+            } else {
+                (ty, quote! { self.#field })
+            }
+        }
+        (_, true) => {
+            let ty = rust_type(&m.ty);
+            let body = if m.boxed {
+                quote! { self.#field.as_deref() }
+            } else {
+                quote! { self.#field.as_ref() }
+            };
+            (quote! { ::core::option::Option<&#ty> }, body)
+        }
+        (_, false) => {
+            let ty = rust_type(&m.ty);
+            (quote! { &#ty }, quote! { &self.#field })
+        }
+    };
+    quote! {
+        #doc
+        #dep
+        pub fn #field(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+/// Numbers and booleans: accessors return them by value.
+fn is_copy(kind: &TyKind) -> bool {
+    matches!(
+        kind,
+        TyKind::Boolean
+            | TyKind::Byte
+            | TyKind::Short
+            | TyKind::Integer
+            | TyKind::Long
+            | TyKind::Float
+            | TyKind::Double
+    )
+}
+
+/// Operation inputs: the client checks their required members before sending (the builder does
+/// not, as in the SDK). Idempotency tokens are left out: the client fills them in.
+fn required_check(def: &TypeDef, s: &StructureIr) -> Option<TokenStream> {
+    if def.path.module != Module::Input {
+        return None;
+    }
+    let name = ident(&def.path.name);
+    let label = &def.path.name.name;
+    let checks = s
+        .members
+        .iter()
+        .filter(|m| m.required && m.default.is_none() && !m.idempotency_token)
+        .map(|m| {
+            let field = ident(&m.rust_name);
+            let rust = &m.rust_name.name;
+            quote! { (#rust, self.#field.is_some()) }
+        });
+    Some(quote! {
+        impl ::ingot_rt::build::RequiredMembers for #name {
+            fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+                ::ingot_rt::build::require(#label, &[#(#checks),*])
+            }
+        }
+    })
 }
 
 /// The field's type: `Option` unless required or defaulted, `Box` where the shape recurses.
@@ -78,11 +192,6 @@ fn builder(
         let set = prefixed("set", &m.rust_name);
         let get = prefixed("get", &m.rust_name);
         let ty = boxed_type(&m.ty, m.boxed);
-        // Setters link to the field instead of repeating its (often long) documentation.
-        let doc = doc_line(&format!(
-            "Sets [`{0}`](super::{target_name}::{0}).",
-            m.rust_name.name
-        ));
         let see = doc_line(&format!(
             "Sets or unsets [`{0}`](super::{target_name}::{0}).",
             m.rust_name.name
@@ -92,13 +201,9 @@ fn builder(
             m.rust_name.name
         ));
         let dep = deprecated(m.deprecated.as_ref());
+        let add = setter(m, target_name);
         quote! {
-            #doc
-            #dep
-            pub fn #field(mut self, input: impl ::core::convert::Into<#ty>) -> Self {
-                self.#field = ::core::option::Option::Some(input.into());
-                self
-            }
+            #add
             #see
             #dep
             pub fn #set(mut self, input: ::core::option::Option<#ty>) -> Self {
@@ -114,18 +219,22 @@ fn builder(
     });
     let values = s.members.iter().map(|m| {
         let field = ident(&m.rust_name);
-        let wire = &m.wire_name;
         let value = if m.optional {
             quote! { self.#field }
         } else if let Some(d) = &m.default {
             or_default(quote! { self.#field }, d, &m.ty)
         } else {
-            quote! { self.#field.ok_or_else(|| ::ingot_rt::BuildError::missing_field(#target_name, #wire))? }
+            let rust = &m.rust_name.name;
+            quote! { self.#field.ok_or_else(|| ::ingot_rt::BuildError::required(#target_name, #rust))? }
         };
         quote! { #field: #value, }
     });
     let build = if s.fallible_build {
-        let doc = doc_line(&format!("Builds [`{target_name}`](super::{target_name}); fails naming the first required member that was not set."));
+        let doc = doc_line(&if def.path.module == Module::Input {
+            format!("Builds [`{target_name}`](super::{target_name}). Never fails today (a `Result` as in the SDK): the client checks required members before sending.")
+        } else {
+            format!("Builds [`{target_name}`](super::{target_name}); fails naming the first required member that was not set.")
+        });
         quote! {
             #doc
             pub fn build(self) -> ::core::result::Result<super::#target, ::ingot_rt::BuildError> {
@@ -166,6 +275,96 @@ fn builder(
             #build
         }
         #debug
+    }
+}
+
+/// What a builder's plain setter takes, as the SDK's: `x(value)` for most members
+/// (`impl Into<String>` for strings), one item for a list (appended), `k, v` for a map (one entry
+/// inserted). The parameter list, and the arguments to pass it on (the client's fluent builders).
+pub fn setter_params(m: &MemberIr) -> (TokenStream, TokenStream) {
+    match &m.ty.kind {
+        TyKind::List { member, sparse } if !m.boxed => {
+            let (p, _) = param(member, *sparse);
+            (quote! { input: #p }, quote! { input })
+        }
+        TyKind::Map { key, value, sparse } if !m.boxed => {
+            let (k, _) = param(key, false);
+            let (v, _) = param(value, *sparse);
+            (quote! { k: #k, v: #v }, quote! { k, v })
+        }
+        _ if m.boxed => {
+            let ty = boxed_type(&m.ty, true);
+            (
+                quote! { input: impl ::core::convert::Into<#ty> },
+                quote! { input },
+            )
+        }
+        _ => {
+            let (p, _) = param(&m.ty, false);
+            (quote! { input: #p }, quote! { input })
+        }
+    }
+}
+
+/// The builder's plain setter (see [`setter_params`]).
+fn setter(m: &MemberIr, target_name: &str) -> TokenStream {
+    let field = ident(&m.rust_name);
+    let dep = deprecated(m.deprecated.as_ref());
+    let set = prefixed("set", &m.rust_name);
+    let (params, _) = setter_params(m);
+    let (doc, body) = match &m.ty.kind {
+        TyKind::List { member, sparse } if !m.boxed => (
+            format!("Appends an item to [`{0}`](super::{target_name}::{0}); [`{set}`](Self::{set}) replaces the whole list.", m.rust_name.name),
+            {
+                let (_, value) = param(member, *sparse);
+                quote! { ::ingot_rt::build::push(&mut self.#field, #value); }
+            },
+        ),
+        TyKind::Map { key, value, sparse } if !m.boxed => (
+            format!("Inserts one entry into [`{0}`](super::{target_name}::{0}); [`{set}`](Self::{set}) replaces the whole map.", m.rust_name.name),
+            {
+                let (_, k) = param_named(key, false, quote! { k });
+                let (_, v) = param_named(value, *sparse, quote! { v });
+                quote! { ::ingot_rt::build::insert(&mut self.#field, #k, #v); }
+            },
+        ),
+        _ => (
+            format!("Sets [`{0}`](super::{target_name}::{0}).", m.rust_name.name),
+            {
+                let value = if m.boxed {
+                    quote! { input.into() }
+                } else {
+                    param(&m.ty, false).1
+                };
+                quote! { self.#field = ::core::option::Option::Some(#value); }
+            },
+        ),
+    };
+    let doc = doc_line(&doc);
+    quote! {
+        #doc
+        #dep
+        pub fn #field(mut self, #params) -> Self {
+            #body
+            self
+        }
+    }
+}
+
+/// A setter parameter named `input` and the expression for its value.
+fn param(ty: &Ty, sparse: bool) -> (TokenStream, TokenStream) {
+    param_named(ty, sparse, quote! { input })
+}
+
+/// Strings take `impl Into<String>`, everything else its own type (as the SDK's builders).
+fn param_named(ty: &Ty, sparse: bool, name: TokenStream) -> (TokenStream, TokenStream) {
+    if ty.kind == TyKind::String && !sparse {
+        (
+            quote! { impl ::core::convert::Into<::std::string::String> },
+            quote! { #name.into() },
+        )
+    } else {
+        (item_type(ty, sparse), name)
     }
 }
 

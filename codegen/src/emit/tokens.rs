@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{DefaultValue, Deprecated, NamedKind, RustIdent, Ty, TyKind, TypePath};
+use crate::ir::{DefaultValue, Deprecated, Module, NamedKind, RustIdent, Ty, TyKind, TypePath};
 
 /// The one place an IR name becomes a token; raw identifiers stay raw.
 pub fn ident(name: &RustIdent) -> Ident {
@@ -55,11 +55,24 @@ pub fn deprecated(d: Option<&Deprecated>) -> TokenStream {
     quote! { #[deprecated(note = #note)] }
 }
 
-/// `crate::<module>::<Name>`.
+/// `crate::<module path>::<Name>`.
 pub fn path(p: &TypePath) -> TokenStream {
-    let module = format_ident!("{}", p.module.name());
+    let module = module_path(p.module);
     let name = ident(&p.name);
     quote! { crate::#module::#name }
+}
+
+/// A module's path from the types crate's root, e.g. `types::error`.
+pub fn module_path(m: Module) -> TokenStream {
+    let segments = m.path().iter().map(|s| format_ident!("{s}"));
+    quote! { #(#segments)::* }
+}
+
+/// `::<types crate>::<module path>::<Name>`, from the client and server crates.
+pub fn qualified(types: &Ident, p: &TypePath) -> TokenStream {
+    let module = module_path(p.module);
+    let name = ident(&p.name);
+    quote! { ::#types::#module::#name }
 }
 
 /// The Rust type of a value (without `Option` or `Box`).
@@ -92,7 +105,8 @@ pub fn rust_type(ty: &Ty) -> TokenStream {
     }
 }
 
-fn item_type(ty: &Ty, sparse: bool) -> TokenStream {
+/// A list item or map value type: `Option<T>` in sparse collections.
+pub fn item_type(ty: &Ty, sparse: bool) -> TokenStream {
     let t = rust_type(ty);
     if sparse {
         quote! { ::core::option::Option<#t> }

@@ -25,16 +25,37 @@ pub fn union(def: &TypeDef, variants: &[MemberIr]) -> TokenStream {
             quote! { #doc #dep #var(#ty), }
         }
     });
-    let accessors = variants.iter().filter(|v| v.ty.kind != TyKind::Unit).map(|v| {
+    let accessors = variants.iter().map(|v| {
         let var = ident(&v.rust_name);
         let as_fn = prefixed("as", &v.snake_name);
-        let ty = boxed_type(&v.ty, v.boxed);
+        let is_fn = prefixed("is", &v.snake_name);
         let doc = doc_line(&format!("The value if this is [`{label}::{}`], else `Err(self)`.", v.rust_name.name));
+        let is_doc = doc_line(&format!("True if this is [`{label}::{}`].", v.rust_name.name));
+        let (as_fn, is_fn) = if v.ty.kind == TyKind::Unit {
+            (
+                quote! {
+                    pub fn #as_fn(&self) -> ::core::result::Result<&(), &Self> {
+                        if let Self::#var = self { ::core::result::Result::Ok(&()) } else { ::core::result::Result::Err(self) }
+                    }
+                },
+                quote! { pub fn #is_fn(&self) -> bool { ::core::matches!(self, Self::#var) } },
+            )
+        } else {
+            let ty = boxed_type(&v.ty, v.boxed);
+            (
+                quote! {
+                    pub fn #as_fn(&self) -> ::core::result::Result<&#ty, &Self> {
+                        if let Self::#var(value) = self { ::core::result::Result::Ok(value) } else { ::core::result::Result::Err(self) }
+                    }
+                },
+                quote! { pub fn #is_fn(&self) -> bool { ::core::matches!(self, Self::#var(_)) } },
+            )
+        };
         quote! {
             #doc
-            pub fn #as_fn(&self) -> ::core::result::Result<&#ty, &Self> {
-                if let Self::#var(value) = self { ::core::result::Result::Ok(value) } else { ::core::result::Result::Err(self) }
-            }
+            #as_fn
+            #is_doc
+            #is_fn
         }
     });
     let debug = redacts.then(|| {

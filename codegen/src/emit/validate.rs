@@ -126,9 +126,7 @@ fn validator(def: &TypeDef, types: &Ident) -> Option<TokenStream> {
 
 /// `::types_crate::module::Name`.
 fn qualified(p: &TypePath, types: &Ident) -> TokenStream {
-    let module = format_ident!("{}", p.module.name());
-    let name = ident(&p.name);
-    quote! { ::#types::#module::#name }
+    super::tokens::qualified(types, p)
 }
 
 fn member_checks(m: &MemberIr, struct_sensitive: bool, types: &Ident) -> Option<TokenStream> {

@@ -411,10 +411,12 @@ impl<'a, 'm> Lowering<'a, 'm> {
             _ => Vec::new(),
         };
         if input {
-            // Clients leave top-level input defaults off the wire (the service applies its own
-            // default), while nested structures carry theirs (Smithy's default-value tests).
+            // Every member of an operation input is optional (smithy-rs client rules): the
+            // builder never fails on a missing one and a top-level default the caller did not
+            // set stays off the wire (the service applies its own default), while nested
+            // structures carry theirs (Smithy's default-value tests).
             for m in &mut members {
-                m.omit_default = !m.optional && !m.required && m.default.is_some();
+                m.optional = true;
             }
         }
         TypeDef {
@@ -429,7 +431,8 @@ impl<'a, 'm> Lowering<'a, 'm> {
             deprecated: shape.traits.deprecated.clone(),
             path,
             kind: TypeKind::Structure(StructureIr {
-                // Inputs always build fallibly so adding a required member later is not breaking.
+                // Inputs always build fallibly (as the SDK's) so adding a member that can fail
+                // later is not a breaking change.
                 fallible_build: input || members.iter().any(|m| !m.optional && m.default.is_none()),
                 members,
                 error: None,
@@ -590,11 +593,21 @@ impl<'a, 'm> Lowering<'a, 'm> {
             _ => None,
         };
         let required = m.traits.required;
-        let optional = !union && ((!required && default.is_none()) || m.traits.client_optional);
+        // Smithy's `CLIENT_CAREFUL` nullability, as smithy-rs clients use it: `@clientOptional`
+        // members are optional, and so are required structures and unions (a server may stop
+        // sending them); other required or defaulted members are plain values.
+        let careful = required
+            && default.is_none()
+            && matches!(target.kind, ShapeKind::Structure(_) | ShapeKind::Union(_));
+        let optional =
+            !union && ((!required && default.is_none()) || m.traits.client_optional || careful);
         let boxed = self.paths.contains_key(&owner.id) && self.recursive_edge(&owner.id, &m.target);
         Some(MemberIr {
             wire_name: m.name.clone(),
-            snake_name: if union {
+            snake_name: if union && rust_name.name == "UnknownValue" {
+                // `is_unknown` is the union's own `Unknown` check (smithy-rs names the same way).
+                naming::field_name("UnknownValue")
+            } else if union {
                 naming::field_name(&m.name)
             } else {
                 rust_name.clone()
@@ -611,7 +624,6 @@ impl<'a, 'm> Lowering<'a, 'm> {
             default,
             sensitive: m.traits.sensitive || self.sensitive_target(&m.target),
             idempotency_token: m.traits.idempotency_token,
-            omit_default: false,
             docs: docs(&m.traits)
                 .or_else(|| docs(&target.traits).filter(|_| !self.paths.contains_key(&m.target))),
             deprecated: m.traits.deprecated.clone(),

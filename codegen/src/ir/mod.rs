@@ -170,7 +170,7 @@ pub struct Settings {
 pub enum Module {
     /// Structures, unions and enums used as data.
     Types,
-    /// Error structures.
+    /// Error structures (`types::error`, declared by the `types` module).
     Error,
     /// One `<Operation>Input` per operation.
     Input,
@@ -186,9 +186,19 @@ impl Module {
     pub fn file(self) -> &'static str {
         match self {
             Module::Types => "src/types.rs",
-            Module::Error => "src/error.rs",
+            Module::Error => "src/types/error.rs",
             Module::Input => "src/input.rs",
             Module::Output => "src/output.rs",
+        }
+    }
+
+    /// The path from the types crate's root, as the SDK lays it out: errors in `types::error`.
+    pub fn path(self) -> &'static [&'static str] {
+        match self {
+            Module::Types => &["types"],
+            Module::Error => &["types", "error"],
+            Module::Input => &["input"],
+            Module::Output => &["output"],
         }
     }
 
@@ -203,7 +213,7 @@ impl Module {
     }
 }
 
-/// Where a generated type lives: `crate::<module>::<name>`.
+/// Where a generated type lives: `crate::<module path>::<name>`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TypePath {
     pub module: Module,
@@ -320,7 +330,9 @@ pub struct MemberIr {
     /// The snake-case name: the field itself, or a union's `as_<name>` accessor.
     pub snake_name: RustIdent,
     pub ty: Ty,
-    /// The field is `Option<..>`.
+    /// The field is `Option<..>`: every member of an operation input; otherwise a member that
+    /// is neither `@required` nor `@default`, is `@clientOptional`, or is a required structure
+    /// or union (smithy-rs client nullability).
     pub optional: bool,
     /// The value is boxed because the shape recurses through this member.
     pub boxed: bool,
@@ -329,9 +341,6 @@ pub struct MemberIr {
     /// Debug must not show the value.
     pub sensitive: bool,
     pub idempotency_token: bool,
-    /// A defaulted member of an operation input: written only when its value differs from the
-    /// default, so a top-level default the caller did not change stays off the wire.
-    pub omit_default: bool,
     pub docs: Option<String>,
     pub deprecated: Option<Deprecated>,
 }

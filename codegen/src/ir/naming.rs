@@ -96,6 +96,8 @@ pub fn field_name(member: &str) -> RustIdent {
     let snake = normalize(member).to_snake_case();
     match snake.as_str() {
         "build" => RustIdent::plain("build_value".to_owned()),
+        // The accessor would clash with the structure's own `builder()` (smithy-rs renames alike).
+        "builder" => RustIdent::plain("builder_value".to_owned()),
         _ => escape(snake),
     }
 }
@@ -191,6 +193,7 @@ mod tests {
             ("gen", "r#gen", "Gen", "Gen"),
             ("async", "r#async", "Async", "Async"),
             ("build", "build_value", "Build", "Build"),
+            ("Builder", "builder_value", "Builder", "Builder"),
             ("Unknown", "unknown", "UnknownValue", "Unknown"),
             ("_1", "_1", "_1", "_1"),
         ];

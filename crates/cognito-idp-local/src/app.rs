@@ -4,10 +4,10 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 
-use cognito_identity_provider_server::error::TooManyRequestsException;
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobInput, StopUserImportJobOutput,
 };
+use cognito_identity_provider_server::types::error::TooManyRequestsException;
 use cognito_identity_provider_server::{
     MissingHandlers, RequestContext, ServiceBuilder, SigV4Verifier,
 };
@@ -79,9 +79,10 @@ impl State {
             .store
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Validation has refused requests without either member before the handler runs.
         let job = store.stop(
-            &input.user_pool_id,
-            &input.job_id,
+            input.user_pool_id().unwrap_or_default(),
+            input.job_id().unwrap_or_default(),
             DateTime::from(SystemTime::now()),
         )?;
         Ok(StopUserImportJobOutput::builder()

@@ -3,12 +3,12 @@
 
 use std::sync::Mutex;
 
-use cognito_identity_provider_server::error::{
-    InternalErrorException, InvalidParameterException, NotAuthorizedException,
-    PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
-};
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobInput,
+};
+use cognito_identity_provider_server::types::error::{
+    InternalErrorException, InvalidParameterException, NotAuthorizedException,
+    PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
 
 /// The one operation this server serves.
@@ -109,12 +109,12 @@ impl Fault {
     fn applies_to(&self, input: &StopUserImportJobInput) -> bool {
         self.matches.iter().all(|(member, expected)| {
             let actual = match member.as_str() {
-                "UserPoolId" => &input.user_pool_id,
-                "JobId" => &input.job_id,
+                "UserPoolId" => input.user_pool_id(),
+                "JobId" => input.job_id(),
                 // Seed checking refuses other names; an unknown one never matches.
                 _ => return false,
             };
-            expected.as_str() == Some(actual.as_str())
+            expected.as_str() == actual
         })
     }
 }

@@ -2,10 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use cognito_identity_provider_server::error::{
+use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
+use cognito_identity_provider_server::types::error::{
     PreconditionNotMetException, ResourceNotFoundException,
 };
-use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::DateTime;
 

@@ -6,10 +6,10 @@ use cognito_identity_provider_client::operation::stop_user_import_job::StopUserI
 use cognito_identity_provider_client::{
     Client, Config, Credentials, ProvideErrorMetadata, RetryConfig, SdkError,
 };
-use cognito_identity_provider_server::error::ResourceNotFoundException;
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobOutput,
 };
+use cognito_identity_provider_server::types::error::ResourceNotFoundException;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::{DateTime, MissingHandlers, ServiceBuilder, SigV4Verifier};
 
@@ -24,7 +24,7 @@ async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
                 Some(AKID),
                 "the verified caller reaches the handler"
             );
-            if input.job_id != "import-mAgUtd8PMm" {
+            if input.job_id() != Some("import-mAgUtd8PMm") {
                 return Err(StopUserImportJobError::from(
                     ResourceNotFoundException::builder()
                         .message("No such job.")
@@ -32,8 +32,8 @@ async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
                 ));
             }
             let job = UserImportJobType::builder()
-                .job_id(input.job_id)
-                .user_pool_id(input.user_pool_id)
+                .set_job_id(input.job_id)
+                .set_user_pool_id(input.user_pool_id)
                 .status(UserImportJobStatusType::Stopped)
                 .completion_date(DateTime::from_millis(1_736_443_496_379))
                 .imported_users(3)

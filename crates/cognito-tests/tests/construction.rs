@@ -19,8 +19,11 @@ async fn missing_job_id_is_a_construction_failure_and_sends_nothing() {
         .expect_err("JobId is required");
     match &err {
         SdkError::ConstructionFailure(failure) => {
-            let text = failure.to_string();
-            assert!(text.contains("JobId"), "{text}");
+            // The SDK's `BuildError` text for a missing field.
+            assert_eq!(
+                failure.to_string(),
+                "job_id was missing: job_id was not specified but it is required when building StopUserImportJobInput"
+            );
         }
         other => panic!("expected ConstructionFailure, got {other:?}"),
     }

@@ -70,11 +70,8 @@ impl UnknownEnumValue {
 
 impl fmt::Display for UnknownEnumValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown value `{}` for enum {}",
-            self.value, self.type_name
-        )
+        // The SDK's `UnknownVariantError` text.
+        write!(f, "unknown enum variant: '{}'", self.value)
     }
 }
 
@@ -89,7 +86,7 @@ mod tests {
         assert_eq!(UnknownVariantValue::new("X").as_str(), "X");
         assert_eq!(UnknownIntVariantValue::new(-4).value(), -4);
         let err = UnknownEnumValue::new("Color", "Mauve".to_owned());
-        assert_eq!(err.to_string(), "unknown value `Mauve` for enum Color");
+        assert_eq!(err.to_string(), "unknown enum variant: 'Mauve'");
         assert_eq!((err.type_name(), err.value()), ("Color", "Mauve"));
         assert!(UnknownVariantValue::new("a") < UnknownVariantValue::new("b"));
     }

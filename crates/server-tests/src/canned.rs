@@ -1,12 +1,12 @@
 //! The canned `StopUserImportJob` service used by the property tests, the fuzz body and the
 //! benchmark.
 
-use cognito_identity_provider_server::error::{
+use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
+use cognito_identity_provider_server::output::StopUserImportJobOutput;
+use cognito_identity_provider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::{AwsJsonService, ServiceBuilder};
 use ingot_rt::DateTime;
@@ -58,8 +58,9 @@ pub fn service() -> AwsJsonService {
 pub fn service_with_errors(body_limit: usize) -> AwsJsonService {
     ServiceBuilder::new()
         .stop_user_import_job(|input, _ctx| async move {
-            let pick = input.job_id.bytes().last().unwrap_or(0) % 8;
-            let message = format!("job {}", input.job_id);
+            let job_id = input.job_id().unwrap_or_default();
+            let pick = job_id.bytes().last().unwrap_or(0) % 8;
+            let message = format!("job {job_id}");
             let error: StopUserImportJobError = match pick {
                 0 => InternalErrorException::builder()
                     .message(message)

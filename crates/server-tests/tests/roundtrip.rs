@@ -6,12 +6,12 @@
 
 use std::fmt::Debug;
 
-use cognito_identity_provider_server::error::{
+use cognito_identity_provider_server::input::StopUserImportJobInput;
+use cognito_identity_provider_server::output::StopUserImportJobOutput;
+use cognito_identity_provider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::input::StopUserImportJobInput;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::json::{ReadCx, ReadJson, WriteJson};
 use ingot_rt::DateTime;
@@ -167,7 +167,7 @@ const COVERED: &[&str] = &[
 fn every_generated_type_has_a_roundtrip_property() {
     let sources = [
         include_str!("../../../generated/cognito-identity-provider-types/src/types.rs"),
-        include_str!("../../../generated/cognito-identity-provider-types/src/error.rs"),
+        include_str!("../../../generated/cognito-identity-provider-types/src/types/error.rs"),
         include_str!("../../../generated/cognito-identity-provider-types/src/input.rs"),
         include_str!("../../../generated/cognito-identity-provider-types/src/output.rs"),
     ];

@@ -6,8 +6,8 @@
 use ingot_wire_traits_tests::{client, post, serve, Reply, ScriptedServer};
 use wire_traits_client::operation::get_thing::GetThingErrorKind;
 use wire_traits_client::ProvideErrorMetadata;
-use wire_traits_server::error::{InternalProblem, ThingNotFound};
 use wire_traits_server::operation::get_thing::{GetThingError, GetThingOutput};
+use wire_traits_server::types::error::{InternalProblem, ThingNotFound};
 use wire_traits_server::ServiceBuilder;
 
 /// A server whose GetThing knows only the thing `known`, fails with a server error for `broken`,
@@ -15,8 +15,8 @@ use wire_traits_server::ServiceBuilder;
 fn service() -> ingot_server_rt::AwsJsonService {
     ServiceBuilder::new()
         .get_thing(|input, _| async move {
-            match input.name.as_str() {
-                "known" => Ok(GetThingOutput::builder().name(input.name).build()),
+            match input.name().unwrap_or_default() {
+                "known" => Ok(GetThingOutput::builder().set_name(input.name).build()),
                 "broken" => Err(GetThingError::from(
                     InternalProblem::builder().message("disk on fire").build(),
                 )),

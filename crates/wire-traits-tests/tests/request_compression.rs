@@ -46,14 +46,14 @@ fn service(body_limit: usize) -> ingot_server_rt::AwsJsonService {
         .put_blob(|input, ctx| async move {
             assert_eq!(ctx.access_key_id.as_deref(), Some(AKID));
             Ok(PutBlobOutput::builder()
-                .length(input.data.len() as i64)
+                .length(input.data().unwrap_or_default().len() as i64)
                 .build()
                 .expect("length is set"))
         })
         .get_thing(|input, _| async move {
             Ok(
                 wire_traits_server::operation::get_thing::GetThingOutput::builder()
-                    .name(input.name)
+                    .set_name(input.name)
                     .build(),
             )
         })
@@ -184,7 +184,7 @@ async fn server_decodes_gzip_and_rejects_bad_encodings_aws_style() {
     let service = ServiceBuilder::new()
         .put_blob(|input, _| async move {
             Ok(PutBlobOutput::builder()
-                .length(input.data.len() as i64)
+                .length(input.data().unwrap_or_default().len() as i64)
                 .build()
                 .expect("length is set"))
         })

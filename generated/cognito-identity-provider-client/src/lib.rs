@@ -27,7 +27,7 @@ pub mod client;
 #[rustfmt::skip]
 pub mod operation;
 
-pub use ::cognito_identity_provider_types::{error, input, output, types};
+pub use ::cognito_identity_provider_types::{input, output, types};
 pub use ::cognito_identity_provider_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{

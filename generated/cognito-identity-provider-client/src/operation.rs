@@ -102,7 +102,7 @@ pub mod stop_user_import_job {
     ) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: StopUserImportJobInput,
@@ -110,6 +110,15 @@ pub mod stop_user_import_job {
         StopUserImportJobOutput,
         ::ingot_client_rt::SdkError<StopUserImportJobError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -144,27 +153,27 @@ pub mod stop_user_import_job {
     pub enum StopUserImportJobErrorKind {
         /// The service answered `InternalErrorException`.
         InternalErrorException(
-            ::cognito_identity_provider_types::error::InternalErrorException,
+            ::cognito_identity_provider_types::types::error::InternalErrorException,
         ),
         /// The service answered `InvalidParameterException`.
         InvalidParameterException(
-            ::cognito_identity_provider_types::error::InvalidParameterException,
+            ::cognito_identity_provider_types::types::error::InvalidParameterException,
         ),
         /// The service answered `NotAuthorizedException`.
         NotAuthorizedException(
-            ::cognito_identity_provider_types::error::NotAuthorizedException,
+            ::cognito_identity_provider_types::types::error::NotAuthorizedException,
         ),
         /// The service answered `PreconditionNotMetException`.
         PreconditionNotMetException(
-            ::cognito_identity_provider_types::error::PreconditionNotMetException,
+            ::cognito_identity_provider_types::types::error::PreconditionNotMetException,
         ),
         /// The service answered `ResourceNotFoundException`.
         ResourceNotFoundException(
-            ::cognito_identity_provider_types::error::ResourceNotFoundException,
+            ::cognito_identity_provider_types::types::error::ResourceNotFoundException,
         ),
         /// The service answered `TooManyRequestsException`.
         TooManyRequestsException(
-            ::cognito_identity_provider_types::error::TooManyRequestsException,
+            ::cognito_identity_provider_types::types::error::TooManyRequestsException,
         ),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
@@ -175,7 +184,7 @@ pub mod stop_user_import_job {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InternalErrorException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::InternalErrorException,
+                        ::cognito_identity_provider_types::types::error::InternalErrorException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::InternalErrorException(err)
@@ -192,7 +201,7 @@ pub mod stop_user_import_job {
                 }
                 ::core::option::Option::Some("InvalidParameterException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::InvalidParameterException,
+                        ::cognito_identity_provider_types::types::error::InvalidParameterException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::InvalidParameterException(err)
@@ -209,7 +218,7 @@ pub mod stop_user_import_job {
                 }
                 ::core::option::Option::Some("NotAuthorizedException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::NotAuthorizedException,
+                        ::cognito_identity_provider_types::types::error::NotAuthorizedException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::NotAuthorizedException(err)
@@ -226,7 +235,7 @@ pub mod stop_user_import_job {
                 }
                 ::core::option::Option::Some("PreconditionNotMetException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::PreconditionNotMetException,
+                        ::cognito_identity_provider_types::types::error::PreconditionNotMetException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::PreconditionNotMetException(err)
@@ -243,7 +252,7 @@ pub mod stop_user_import_job {
                 }
                 ::core::option::Option::Some("ResourceNotFoundException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::ResourceNotFoundException,
+                        ::cognito_identity_provider_types::types::error::ResourceNotFoundException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::ResourceNotFoundException(err)
@@ -260,7 +269,7 @@ pub mod stop_user_import_job {
                 }
                 ::core::option::Option::Some("TooManyRequestsException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::cognito_identity_provider_types::error::TooManyRequestsException,
+                        ::cognito_identity_provider_types::types::error::TooManyRequestsException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             StopUserImportJobErrorKind::TooManyRequestsException(err)

@@ -29,7 +29,7 @@ pub mod service;
 #[rustfmt::skip]
 mod validate;
 
-pub use ::cognito_identity_provider_types::{error, input, output, types};
+pub use ::cognito_identity_provider_types::{input, output, types};
 pub use ::cognito_identity_provider_types::{Blob, DateTime, Document};
 
 pub use ::ingot_server_rt::{serve, AwsJsonService, RequestContext, SigV4Verifier};

@@ -9,79 +9,79 @@ pub mod stop_user_import_job {
     pub enum StopUserImportJobError {
         /// Answer with `InternalErrorException`.
         InternalErrorException(
-            ::cognito_identity_provider_types::error::InternalErrorException,
+            ::cognito_identity_provider_types::types::error::InternalErrorException,
         ),
         /// Answer with `InvalidParameterException`.
         InvalidParameterException(
-            ::cognito_identity_provider_types::error::InvalidParameterException,
+            ::cognito_identity_provider_types::types::error::InvalidParameterException,
         ),
         /// Answer with `NotAuthorizedException`.
         NotAuthorizedException(
-            ::cognito_identity_provider_types::error::NotAuthorizedException,
+            ::cognito_identity_provider_types::types::error::NotAuthorizedException,
         ),
         /// Answer with `PreconditionNotMetException`.
         PreconditionNotMetException(
-            ::cognito_identity_provider_types::error::PreconditionNotMetException,
+            ::cognito_identity_provider_types::types::error::PreconditionNotMetException,
         ),
         /// Answer with `ResourceNotFoundException`.
         ResourceNotFoundException(
-            ::cognito_identity_provider_types::error::ResourceNotFoundException,
+            ::cognito_identity_provider_types::types::error::ResourceNotFoundException,
         ),
         /// Answer with `TooManyRequestsException`.
         TooManyRequestsException(
-            ::cognito_identity_provider_types::error::TooManyRequestsException,
+            ::cognito_identity_provider_types::types::error::TooManyRequestsException,
         ),
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::InternalErrorException,
+        ::cognito_identity_provider_types::types::error::InternalErrorException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::InternalErrorException,
+            err: ::cognito_identity_provider_types::types::error::InternalErrorException,
         ) -> Self {
             Self::InternalErrorException(err)
         }
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::InvalidParameterException,
+        ::cognito_identity_provider_types::types::error::InvalidParameterException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::InvalidParameterException,
+            err: ::cognito_identity_provider_types::types::error::InvalidParameterException,
         ) -> Self {
             Self::InvalidParameterException(err)
         }
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::NotAuthorizedException,
+        ::cognito_identity_provider_types::types::error::NotAuthorizedException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::NotAuthorizedException,
+            err: ::cognito_identity_provider_types::types::error::NotAuthorizedException,
         ) -> Self {
             Self::NotAuthorizedException(err)
         }
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::PreconditionNotMetException,
+        ::cognito_identity_provider_types::types::error::PreconditionNotMetException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::PreconditionNotMetException,
+            err: ::cognito_identity_provider_types::types::error::PreconditionNotMetException,
         ) -> Self {
             Self::PreconditionNotMetException(err)
         }
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::ResourceNotFoundException,
+        ::cognito_identity_provider_types::types::error::ResourceNotFoundException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::ResourceNotFoundException,
+            err: ::cognito_identity_provider_types::types::error::ResourceNotFoundException,
         ) -> Self {
             Self::ResourceNotFoundException(err)
         }
     }
     impl ::core::convert::From<
-        ::cognito_identity_provider_types::error::TooManyRequestsException,
+        ::cognito_identity_provider_types::types::error::TooManyRequestsException,
     > for StopUserImportJobError {
         fn from(
-            err: ::cognito_identity_provider_types::error::TooManyRequestsException,
+            err: ::cognito_identity_provider_types::types::error::TooManyRequestsException,
         ) -> Self {
             Self::TooManyRequestsException(err)
         }
@@ -106,8 +106,8 @@ pub mod stop_user_import_job {
             match self {
                 Self::InternalErrorException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::InternalErrorException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::InternalErrorException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::InternalErrorException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::InternalErrorException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -115,8 +115,8 @@ pub mod stop_user_import_job {
                 }
                 Self::InvalidParameterException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::InvalidParameterException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::InvalidParameterException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::InvalidParameterException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::InvalidParameterException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -124,8 +124,8 @@ pub mod stop_user_import_job {
                 }
                 Self::NotAuthorizedException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::NotAuthorizedException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::NotAuthorizedException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::NotAuthorizedException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::NotAuthorizedException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -133,8 +133,8 @@ pub mod stop_user_import_job {
                 }
                 Self::PreconditionNotMetException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::PreconditionNotMetException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::PreconditionNotMetException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::PreconditionNotMetException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::PreconditionNotMetException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -142,8 +142,8 @@ pub mod stop_user_import_job {
                 }
                 Self::ResourceNotFoundException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::ResourceNotFoundException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::ResourceNotFoundException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::ResourceNotFoundException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::ResourceNotFoundException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -151,8 +151,8 @@ pub mod stop_user_import_job {
                 }
                 Self::TooManyRequestsException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::cognito_identity_provider_types::error::TooManyRequestsException::STATUS,
-                        type_name: ::cognito_identity_provider_types::error::TooManyRequestsException::CODE,
+                        status: ::cognito_identity_provider_types::types::error::TooManyRequestsException::STATUS,
+                        type_name: ::cognito_identity_provider_types::types::error::TooManyRequestsException::CODE,
                         namespace: "com.amazonaws.cognitoidentityprovider",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,

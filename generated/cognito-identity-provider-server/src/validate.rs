@@ -6,8 +6,7 @@ pub(crate) fn input_stopuserimportjobinput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    {
-        let x = &v.user_pool_id;
+    if let ::core::option::Option::Some(x) = &v.user_pool_id {
         path.push(PathSeg::Member("UserPoolId"));
         {
             let n = x.chars().count();
@@ -37,8 +36,7 @@ pub(crate) fn input_stopuserimportjobinput(
         }
         path.pop();
     }
-    {
-        let x = &v.job_id;
+    if let ::core::option::Option::Some(x) = &v.job_id {
         path.push(PathSeg::Member("JobId"));
         {
             let n = x.chars().count();

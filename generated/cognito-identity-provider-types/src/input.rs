@@ -10,25 +10,42 @@
 )]
 pub struct StopUserImportJobInput {
     /// The ID of the user pool that you want to stop.
-    pub user_pool_id: ::std::string::String,
+    pub user_pool_id: ::core::option::Option<::std::string::String>,
     /// The ID of a running user import job.
-    pub job_id: ::std::string::String,
+    pub job_id: ::core::option::Option<::std::string::String>,
 }
 impl StopUserImportJobInput {
+    /// The `user_pool_id` field, if set.
+    pub fn user_pool_id(&self) -> ::core::option::Option<&str> {
+        self.user_pool_id.as_deref()
+    }
+    /// The `job_id` field, if set.
+    pub fn job_id(&self) -> ::core::option::Option<&str> {
+        self.job_id.as_deref()
+    }
     /// Creates a builder for [`StopUserImportJobInput`].
     pub fn builder() -> builders::StopUserImportJobInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for StopUserImportJobInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require(
+            "StopUserImportJobInput",
+            &[
+                ("user_pool_id", self.user_pool_id.is_some()),
+                ("job_id", self.job_id.is_some()),
+            ],
+        )
+    }
+}
 impl ::ingot_rt::json::WriteJson for StopUserImportJobInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.user_pool_id;
+        if let ::core::option::Option::Some(value) = &self.user_pool_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("UserPoolId"));
         }
-        {
-            let value = &self.job_id;
+        if let ::core::option::Option::Some(value) = &self.job_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("JobId"));
         }
         o.end();
@@ -50,8 +67,8 @@ impl ::ingot_rt::json::ReadJson for StopUserImportJobInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            user_pool_id: cx.required(m_user_pool_id, "UserPoolId"),
-            job_id: cx.required(m_job_id, "JobId"),
+            user_pool_id: cx.required_optional(m_user_pool_id, "UserPoolId"),
+            job_id: cx.required_optional(m_job_id, "JobId"),
         })
     }
 }
@@ -111,7 +128,7 @@ pub mod builders {
         pub fn get_job_id(&self) -> &::core::option::Option<::std::string::String> {
             &self.job_id
         }
-        /// Builds [`StopUserImportJobInput`](super::StopUserImportJobInput); fails naming the first required member that was not set.
+        /// Builds [`StopUserImportJobInput`](super::StopUserImportJobInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -119,18 +136,8 @@ pub mod builders {
             ::ingot_rt::BuildError,
         > {
             ::core::result::Result::Ok(super::StopUserImportJobInput {
-                user_pool_id: self
-                    .user_pool_id
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "StopUserImportJobInput",
-                        "UserPoolId",
-                    ))?,
-                job_id: self
-                    .job_id
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "StopUserImportJobInput",
-                        "JobId",
-                    ))?,
+                user_pool_id: self.user_pool_id,
+                job_id: self.job_id,
             })
         }
     }

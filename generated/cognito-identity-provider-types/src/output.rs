@@ -13,6 +13,12 @@ pub struct StopUserImportJobOutput {
     pub user_import_job: ::core::option::Option<crate::types::UserImportJobType>,
 }
 impl StopUserImportJobOutput {
+    /// The `user_import_job` field, if set.
+    pub fn user_import_job(
+        &self,
+    ) -> ::core::option::Option<&crate::types::UserImportJobType> {
+        self.user_import_job.as_ref()
+    }
     /// Creates a builder for [`StopUserImportJobOutput`].
     pub fn builder() -> builders::StopUserImportJobOutputBuilder {
         ::core::default::Default::default()
@@ -63,9 +69,9 @@ pub mod builders {
         /// Sets [`user_import_job`](super::StopUserImportJobOutput::user_import_job).
         pub fn user_import_job(
             mut self,
-            input: impl ::core::convert::Into<crate::types::UserImportJobType>,
+            input: crate::types::UserImportJobType,
         ) -> Self {
-            self.user_import_job = ::core::option::Option::Some(input.into());
+            self.user_import_job = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`user_import_job`](super::StopUserImportJobOutput::user_import_job).

@@ -44,6 +44,10 @@ impl UserImportJobStatusType {
         "Failed",
         "Succeeded",
     ];
+    /// Every value this version of the crate knows, in model order (the SDK's name for [`Self::VALUES`]).
+    pub const fn values() -> &'static [&'static str] {
+        Self::VALUES
+    }
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -186,6 +190,60 @@ pub struct UserImportJobType {
     pub completion_message: ::core::option::Option<::std::string::String>,
 }
 impl UserImportJobType {
+    /// The `job_name` field, if set.
+    pub fn job_name(&self) -> ::core::option::Option<&str> {
+        self.job_name.as_deref()
+    }
+    /// The `job_id` field, if set.
+    pub fn job_id(&self) -> ::core::option::Option<&str> {
+        self.job_id.as_deref()
+    }
+    /// The `user_pool_id` field, if set.
+    pub fn user_pool_id(&self) -> ::core::option::Option<&str> {
+        self.user_pool_id.as_deref()
+    }
+    /// The `pre_signed_url` field, if set.
+    pub fn pre_signed_url(&self) -> ::core::option::Option<&str> {
+        self.pre_signed_url.as_deref()
+    }
+    /// The `creation_date` field, if set.
+    pub fn creation_date(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.creation_date.as_ref()
+    }
+    /// The `start_date` field, if set.
+    pub fn start_date(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.start_date.as_ref()
+    }
+    /// The `completion_date` field, if set.
+    pub fn completion_date(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.completion_date.as_ref()
+    }
+    /// The `status` field, if set.
+    pub fn status(
+        &self,
+    ) -> ::core::option::Option<&crate::types::UserImportJobStatusType> {
+        self.status.as_ref()
+    }
+    /// The `cloud_watch_logs_role_arn` field, if set.
+    pub fn cloud_watch_logs_role_arn(&self) -> ::core::option::Option<&str> {
+        self.cloud_watch_logs_role_arn.as_deref()
+    }
+    /// The `imported_users` field.
+    pub fn imported_users(&self) -> i64 {
+        self.imported_users
+    }
+    /// The `skipped_users` field.
+    pub fn skipped_users(&self) -> i64 {
+        self.skipped_users
+    }
+    /// The `failed_users` field.
+    pub fn failed_users(&self) -> i64 {
+        self.failed_users
+    }
+    /// The `completion_message` field, if set.
+    pub fn completion_message(&self) -> ::core::option::Option<&str> {
+        self.completion_message.as_deref()
+    }
     /// Creates a builder for [`UserImportJobType`].
     pub fn builder() -> builders::UserImportJobTypeBuilder {
         ::core::default::Default::default()
@@ -417,11 +475,8 @@ pub mod builders {
             &self.pre_signed_url
         }
         /// Sets [`creation_date`](super::UserImportJobType::creation_date).
-        pub fn creation_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.creation_date = ::core::option::Option::Some(input.into());
+        pub fn creation_date(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.creation_date = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`creation_date`](super::UserImportJobType::creation_date).
@@ -439,11 +494,8 @@ pub mod builders {
             &self.creation_date
         }
         /// Sets [`start_date`](super::UserImportJobType::start_date).
-        pub fn start_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.start_date = ::core::option::Option::Some(input.into());
+        pub fn start_date(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.start_date = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`start_date`](super::UserImportJobType::start_date).
@@ -459,11 +511,8 @@ pub mod builders {
             &self.start_date
         }
         /// Sets [`completion_date`](super::UserImportJobType::completion_date).
-        pub fn completion_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.completion_date = ::core::option::Option::Some(input.into());
+        pub fn completion_date(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.completion_date = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`completion_date`](super::UserImportJobType::completion_date).
@@ -481,11 +530,8 @@ pub mod builders {
             &self.completion_date
         }
         /// Sets [`status`](super::UserImportJobType::status).
-        pub fn status(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::UserImportJobStatusType>,
-        ) -> Self {
-            self.status = ::core::option::Option::Some(input.into());
+        pub fn status(mut self, input: crate::types::UserImportJobStatusType) -> Self {
+            self.status = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`status`](super::UserImportJobType::status).
@@ -525,8 +571,8 @@ pub mod builders {
             &self.cloud_watch_logs_role_arn
         }
         /// Sets [`imported_users`](super::UserImportJobType::imported_users).
-        pub fn imported_users(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.imported_users = ::core::option::Option::Some(input.into());
+        pub fn imported_users(mut self, input: i64) -> Self {
+            self.imported_users = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`imported_users`](super::UserImportJobType::imported_users).
@@ -539,8 +585,8 @@ pub mod builders {
             &self.imported_users
         }
         /// Sets [`skipped_users`](super::UserImportJobType::skipped_users).
-        pub fn skipped_users(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.skipped_users = ::core::option::Option::Some(input.into());
+        pub fn skipped_users(mut self, input: i64) -> Self {
+            self.skipped_users = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`skipped_users`](super::UserImportJobType::skipped_users).
@@ -553,8 +599,8 @@ pub mod builders {
             &self.skipped_users
         }
         /// Sets [`failed_users`](super::UserImportJobType::failed_users).
-        pub fn failed_users(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.failed_users = ::core::option::Option::Some(input.into());
+        pub fn failed_users(mut self, input: i64) -> Self {
+            self.failed_users = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`failed_users`](super::UserImportJobType::failed_users).
@@ -608,3 +654,6 @@ pub mod builders {
         }
     }
 }
+/// The service's error structures.
+#[rustfmt::skip]
+pub mod error;

@@ -27,7 +27,7 @@ pub mod client;
 #[rustfmt::skip]
 pub mod operation;
 
-pub use ::wire_traits_types::{error, input, output, types};
+pub use ::wire_traits_types::{input, output, types};
 pub use ::wire_traits_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{

@@ -99,7 +99,7 @@ pub mod create_thing {
     pub fn endpoint_call(_input: &CreateThingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         mut input: CreateThingInput,
@@ -107,6 +107,15 @@ pub mod create_thing {
         CreateThingOutput,
         ::ingot_client_rt::SdkError<CreateThingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         if input.client_token.is_none() {
             input.client_token = ::core::option::Option::Some(
                 ::ingot_client_rt::idempotency_token(),
@@ -229,11 +238,10 @@ pub mod describe_endpoints {
         /// The call's \`@clientEndpointDiscoveryId\` members.
         pub fn identifiers(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-            >,
+            k: impl ::core::convert::Into<::std::string::String>,
+            v: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
-            self.input = self.input.identifiers(input);
+            self.input = self.input.identifiers(k, v);
             self
         }
         /// Sets or unsets `identifiers`.
@@ -330,7 +338,7 @@ pub mod describe_endpoints {
             )
         })
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: DescribeEndpointsInput,
@@ -338,6 +346,15 @@ pub mod describe_endpoints {
         DescribeEndpointsOutput,
         ::ingot_client_rt::SdkError<DescribeEndpointsError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -497,9 +514,9 @@ pub mod get_record {
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &GetRecordInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
-            .discovery_id("table", input.table.as_str())
+            .discovery_id_opt("table", input.table.as_deref())
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetRecordInput,
@@ -507,6 +524,15 @@ pub mod get_record {
         GetRecordOutput,
         ::ingot_client_rt::SdkError<GetRecordError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -540,7 +566,9 @@ pub mod get_record {
     #[derive(::core::fmt::Debug)]
     pub enum GetRecordErrorKind {
         /// The service answered `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -550,7 +578,7 @@ pub mod get_record {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InvalidEndpointException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InvalidEndpointException,
+                        ::wire_traits_types::types::error::InvalidEndpointException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetRecordErrorKind::InvalidEndpointException(err)
@@ -690,7 +718,7 @@ pub mod get_thing {
     pub fn endpoint_call(_input: &GetThingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetThingInput,
@@ -698,6 +726,15 @@ pub mod get_thing {
         GetThingOutput,
         ::ingot_client_rt::SdkError<GetThingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -731,13 +768,13 @@ pub mod get_thing {
     #[derive(::core::fmt::Debug)]
     pub enum GetThingErrorKind {
         /// The service answered `CapacityExceeded`.
-        CapacityExceeded(::wire_traits_types::error::CapacityExceeded),
+        CapacityExceeded(::wire_traits_types::types::error::CapacityExceeded),
         /// The service answered `InternalProblem`.
-        InternalProblem(::wire_traits_types::error::InternalProblem),
+        InternalProblem(::wire_traits_types::types::error::InternalProblem),
         /// The service answered `ThingBusy`.
-        ThingBusy(::wire_traits_types::error::ThingBusy),
+        ThingBusy(::wire_traits_types::types::error::ThingBusy),
         /// The service answered `ThingNotFound`.
-        ThingNotFound(::wire_traits_types::error::ThingNotFound),
+        ThingNotFound(::wire_traits_types::types::error::ThingNotFound),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -747,7 +784,7 @@ pub mod get_thing {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("CapacityExceeded") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::CapacityExceeded,
+                        ::wire_traits_types::types::error::CapacityExceeded,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::CapacityExceeded(err)
@@ -764,7 +801,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("InternalProblem") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InternalProblem,
+                        ::wire_traits_types::types::error::InternalProblem,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::InternalProblem(err)
@@ -781,7 +818,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("ThingBusy") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::ThingBusy,
+                        ::wire_traits_types::types::error::ThingBusy,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::ThingBusy(err)
@@ -798,7 +835,7 @@ pub mod get_thing {
                 }
                 ::core::option::Option::Some("ThingNotFound") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::ThingNotFound,
+                        ::wire_traits_types::types::error::ThingNotFound,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetThingErrorKind::ThingNotFound(err)
@@ -950,9 +987,10 @@ pub mod get_thing_data {
     };
     /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
     pub fn endpoint_call(input: &GetThingDataInput) -> ::ingot_client_rt::EndpointCall {
-        ::ingot_client_rt::EndpointCall::new().host_label("name", input.name.as_str())
+        ::ingot_client_rt::EndpointCall::new()
+            .host_label("name", input.name.as_deref().unwrap_or_default())
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetThingDataInput,
@@ -960,6 +998,15 @@ pub mod get_thing_data {
         GetThingDataOutput,
         ::ingot_client_rt::SdkError<GetThingDataError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1147,7 +1194,7 @@ pub mod put_blob {
             )
             .param("Compressed", ::ingot_client_rt::endpoint::Value::Bool(true))
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: PutBlobInput,
@@ -1155,6 +1202,15 @@ pub mod put_blob {
         PutBlobOutput,
         ::ingot_client_rt::SdkError<PutBlobError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1311,7 +1367,7 @@ pub mod put_record {
     pub fn endpoint_call(_input: &PutRecordInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: PutRecordInput,
@@ -1319,6 +1375,15 @@ pub mod put_record {
         PutRecordOutput,
         ::ingot_client_rt::SdkError<PutRecordError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1352,7 +1417,9 @@ pub mod put_record {
     #[derive(::core::fmt::Debug)]
     pub enum PutRecordErrorKind {
         /// The service answered `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -1362,7 +1429,7 @@ pub mod put_record {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("InvalidEndpointException") => {
                     match ::ingot_rt::json::from_body::<
-                        ::wire_traits_types::error::InvalidEndpointException,
+                        ::wire_traits_types::types::error::InvalidEndpointException,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             PutRecordErrorKind::InvalidEndpointException(err)

@@ -115,11 +115,16 @@ pub mod get_record {
     #[derive(::core::fmt::Debug)]
     pub enum GetRecordError {
         /// Answer with `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
     }
-    impl ::core::convert::From<::wire_traits_types::error::InvalidEndpointException>
-    for GetRecordError {
-        fn from(err: ::wire_traits_types::error::InvalidEndpointException) -> Self {
+    impl ::core::convert::From<
+        ::wire_traits_types::types::error::InvalidEndpointException,
+    > for GetRecordError {
+        fn from(
+            err: ::wire_traits_types::types::error::InvalidEndpointException,
+        ) -> Self {
             Self::InvalidEndpointException(err)
         }
     }
@@ -136,8 +141,8 @@ pub mod get_record {
             match self {
                 Self::InvalidEndpointException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::InvalidEndpointException::STATUS,
-                        type_name: ::wire_traits_types::error::InvalidEndpointException::CODE,
+                        status: ::wire_traits_types::types::error::InvalidEndpointException::STATUS,
+                        type_name: ::wire_traits_types::types::error::InvalidEndpointException::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some(
@@ -189,34 +194,35 @@ pub mod get_thing {
     #[derive(::core::fmt::Debug)]
     pub enum GetThingError {
         /// Answer with `CapacityExceeded`.
-        CapacityExceeded(::wire_traits_types::error::CapacityExceeded),
+        CapacityExceeded(::wire_traits_types::types::error::CapacityExceeded),
         /// Answer with `InternalProblem`.
-        InternalProblem(::wire_traits_types::error::InternalProblem),
+        InternalProblem(::wire_traits_types::types::error::InternalProblem),
         /// Answer with `ThingBusy`.
-        ThingBusy(::wire_traits_types::error::ThingBusy),
+        ThingBusy(::wire_traits_types::types::error::ThingBusy),
         /// Answer with `ThingNotFound`.
-        ThingNotFound(::wire_traits_types::error::ThingNotFound),
+        ThingNotFound(::wire_traits_types::types::error::ThingNotFound),
     }
-    impl ::core::convert::From<::wire_traits_types::error::CapacityExceeded>
+    impl ::core::convert::From<::wire_traits_types::types::error::CapacityExceeded>
     for GetThingError {
-        fn from(err: ::wire_traits_types::error::CapacityExceeded) -> Self {
+        fn from(err: ::wire_traits_types::types::error::CapacityExceeded) -> Self {
             Self::CapacityExceeded(err)
         }
     }
-    impl ::core::convert::From<::wire_traits_types::error::InternalProblem>
+    impl ::core::convert::From<::wire_traits_types::types::error::InternalProblem>
     for GetThingError {
-        fn from(err: ::wire_traits_types::error::InternalProblem) -> Self {
+        fn from(err: ::wire_traits_types::types::error::InternalProblem) -> Self {
             Self::InternalProblem(err)
         }
     }
-    impl ::core::convert::From<::wire_traits_types::error::ThingBusy> for GetThingError {
-        fn from(err: ::wire_traits_types::error::ThingBusy) -> Self {
+    impl ::core::convert::From<::wire_traits_types::types::error::ThingBusy>
+    for GetThingError {
+        fn from(err: ::wire_traits_types::types::error::ThingBusy) -> Self {
             Self::ThingBusy(err)
         }
     }
-    impl ::core::convert::From<::wire_traits_types::error::ThingNotFound>
+    impl ::core::convert::From<::wire_traits_types::types::error::ThingNotFound>
     for GetThingError {
-        fn from(err: ::wire_traits_types::error::ThingNotFound) -> Self {
+        fn from(err: ::wire_traits_types::types::error::ThingNotFound) -> Self {
             Self::ThingNotFound(err)
         }
     }
@@ -236,8 +242,8 @@ pub mod get_thing {
             match self {
                 Self::CapacityExceeded(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::CapacityExceeded::STATUS,
-                        type_name: ::wire_traits_types::error::CapacityExceeded::CODE,
+                        status: ::wire_traits_types::types::error::CapacityExceeded::STATUS,
+                        type_name: ::wire_traits_types::types::error::CapacityExceeded::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some(
@@ -247,8 +253,8 @@ pub mod get_thing {
                 }
                 Self::InternalProblem(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::InternalProblem::STATUS,
-                        type_name: ::wire_traits_types::error::InternalProblem::CODE,
+                        status: ::wire_traits_types::types::error::InternalProblem::STATUS,
+                        type_name: ::wire_traits_types::types::error::InternalProblem::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some(
@@ -258,8 +264,8 @@ pub mod get_thing {
                 }
                 Self::ThingBusy(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::ThingBusy::STATUS,
-                        type_name: ::wire_traits_types::error::ThingBusy::CODE,
+                        status: ::wire_traits_types::types::error::ThingBusy::STATUS,
+                        type_name: ::wire_traits_types::types::error::ThingBusy::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some("ThingBusy;Sender"),
@@ -267,8 +273,8 @@ pub mod get_thing {
                 }
                 Self::ThingNotFound(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::ThingNotFound::STATUS,
-                        type_name: ::wire_traits_types::error::ThingNotFound::CODE,
+                        status: ::wire_traits_types::types::error::ThingNotFound::STATUS,
+                        type_name: ::wire_traits_types::types::error::ThingNotFound::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some(
@@ -424,11 +430,16 @@ pub mod put_record {
     #[derive(::core::fmt::Debug)]
     pub enum PutRecordError {
         /// Answer with `InvalidEndpointException`.
-        InvalidEndpointException(::wire_traits_types::error::InvalidEndpointException),
+        InvalidEndpointException(
+            ::wire_traits_types::types::error::InvalidEndpointException,
+        ),
     }
-    impl ::core::convert::From<::wire_traits_types::error::InvalidEndpointException>
-    for PutRecordError {
-        fn from(err: ::wire_traits_types::error::InvalidEndpointException) -> Self {
+    impl ::core::convert::From<
+        ::wire_traits_types::types::error::InvalidEndpointException,
+    > for PutRecordError {
+        fn from(
+            err: ::wire_traits_types::types::error::InvalidEndpointException,
+        ) -> Self {
             Self::InvalidEndpointException(err)
         }
     }
@@ -445,8 +456,8 @@ pub mod put_record {
             match self {
                 Self::InvalidEndpointException(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::wire_traits_types::error::InvalidEndpointException::STATUS,
-                        type_name: ::wire_traits_types::error::InvalidEndpointException::CODE,
+                        status: ::wire_traits_types::types::error::InvalidEndpointException::STATUS,
+                        type_name: ::wire_traits_types::types::error::InvalidEndpointException::CODE,
                         namespace: "ingot.wiretraits",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::Some(

@@ -6,8 +6,7 @@ pub(crate) fn input_createthinginput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    {
-        let x = &v.name;
+    if let ::core::option::Option::Some(x) = &v.name {
         path.push(PathSeg::Member("name"));
         {
             let n = x.chars().count();
@@ -51,8 +50,7 @@ pub(crate) fn input_getthingdatainput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    {
-        let x = &v.name;
+    if let ::core::option::Option::Some(x) = &v.name {
         path.push(PathSeg::Member("name"));
         {
             let n = x.chars().count();
@@ -86,8 +84,7 @@ pub(crate) fn input_getthinginput(
     path: &mut ::std::vec::Vec<PathSeg>,
     out: &mut ::std::vec::Vec<Violation>,
 ) {
-    {
-        let x = &v.name;
+    if let ::core::option::Option::Some(x) = &v.name {
         path.push(PathSeg::Member("name"));
         {
             let n = x.chars().count();

@@ -8,21 +8,33 @@
     ::core::fmt::Debug,
 )]
 pub struct CreateThingInput {
-    pub name: ::std::string::String,
+    pub name: ::core::option::Option<::std::string::String>,
     /// Filled with a fresh UUID v4 when left unset.
     pub client_token: ::core::option::Option<::std::string::String>,
 }
 impl CreateThingInput {
+    /// The `name` field, if set.
+    pub fn name(&self) -> ::core::option::Option<&str> {
+        self.name.as_deref()
+    }
+    /// The `client_token` field, if set.
+    pub fn client_token(&self) -> ::core::option::Option<&str> {
+        self.client_token.as_deref()
+    }
     /// Creates a builder for [`CreateThingInput`].
     pub fn builder() -> builders::CreateThingInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for CreateThingInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("CreateThingInput", &[("name", self.name.is_some())])
+    }
+}
 impl ::ingot_rt::json::WriteJson for CreateThingInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.name;
+        if let ::core::option::Option::Some(value) = &self.name {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("name"));
         }
         if let ::core::option::Option::Some(value) = &self.client_token {
@@ -47,7 +59,7 @@ impl ::ingot_rt::json::ReadJson for CreateThingInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            name: cx.required(m_name, "name"),
+            name: cx.required_optional(m_name, "name"),
             client_token: m_client_token,
         })
     }
@@ -68,9 +80,26 @@ pub struct DescribeEndpointsInput {
     >,
 }
 impl DescribeEndpointsInput {
+    /// The `operation` field, if set.
+    pub fn operation(&self) -> ::core::option::Option<&str> {
+        self.operation.as_deref()
+    }
+    /// The `identifiers` field, if set.
+    pub fn identifiers(
+        &self,
+    ) -> ::core::option::Option<
+        &::std::collections::HashMap<::std::string::String, ::std::string::String>,
+    > {
+        self.identifiers.as_ref()
+    }
     /// Creates a builder for [`DescribeEndpointsInput`].
     pub fn builder() -> builders::DescribeEndpointsInputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::build::RequiredMembers for DescribeEndpointsInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("DescribeEndpointsInput", &[])
     }
 }
 impl ::ingot_rt::json::WriteJson for DescribeEndpointsInput {
@@ -116,19 +145,27 @@ impl ::ingot_rt::json::ReadJson for DescribeEndpointsInput {
     ::core::fmt::Debug,
 )]
 pub struct GetRecordInput {
-    pub table: ::std::string::String,
+    pub table: ::core::option::Option<::std::string::String>,
 }
 impl GetRecordInput {
+    /// The `table` field, if set.
+    pub fn table(&self) -> ::core::option::Option<&str> {
+        self.table.as_deref()
+    }
     /// Creates a builder for [`GetRecordInput`].
     pub fn builder() -> builders::GetRecordInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for GetRecordInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("GetRecordInput", &[("table", self.table.is_some())])
+    }
+}
 impl ::ingot_rt::json::WriteJson for GetRecordInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.table;
+        if let ::core::option::Option::Some(value) = &self.table {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("table"));
         }
         o.end();
@@ -148,7 +185,7 @@ impl ::ingot_rt::json::ReadJson for GetRecordInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            table: cx.required(m_table, "table"),
+            table: cx.required_optional(m_table, "table"),
         })
     }
 }
@@ -160,19 +197,27 @@ impl ::ingot_rt::json::ReadJson for GetRecordInput {
     ::core::fmt::Debug,
 )]
 pub struct GetThingDataInput {
-    pub name: ::std::string::String,
+    pub name: ::core::option::Option<::std::string::String>,
 }
 impl GetThingDataInput {
+    /// The `name` field, if set.
+    pub fn name(&self) -> ::core::option::Option<&str> {
+        self.name.as_deref()
+    }
     /// Creates a builder for [`GetThingDataInput`].
     pub fn builder() -> builders::GetThingDataInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for GetThingDataInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("GetThingDataInput", &[("name", self.name.is_some())])
+    }
+}
 impl ::ingot_rt::json::WriteJson for GetThingDataInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.name;
+        if let ::core::option::Option::Some(value) = &self.name {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("name"));
         }
         o.end();
@@ -192,7 +237,7 @@ impl ::ingot_rt::json::ReadJson for GetThingDataInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            name: cx.required(m_name, "name"),
+            name: cx.required_optional(m_name, "name"),
         })
     }
 }
@@ -204,19 +249,27 @@ impl ::ingot_rt::json::ReadJson for GetThingDataInput {
     ::core::fmt::Debug,
 )]
 pub struct GetThingInput {
-    pub name: ::std::string::String,
+    pub name: ::core::option::Option<::std::string::String>,
 }
 impl GetThingInput {
+    /// The `name` field, if set.
+    pub fn name(&self) -> ::core::option::Option<&str> {
+        self.name.as_deref()
+    }
     /// Creates a builder for [`GetThingInput`].
     pub fn builder() -> builders::GetThingInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for GetThingInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("GetThingInput", &[("name", self.name.is_some())])
+    }
+}
 impl ::ingot_rt::json::WriteJson for GetThingInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.name;
+        if let ::core::option::Option::Some(value) = &self.name {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("name"));
         }
         o.end();
@@ -236,7 +289,7 @@ impl ::ingot_rt::json::ReadJson for GetThingInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            name: cx.required(m_name, "name"),
+            name: cx.required_optional(m_name, "name"),
         })
     }
 }
@@ -248,21 +301,33 @@ impl ::ingot_rt::json::ReadJson for GetThingInput {
     ::core::fmt::Debug,
 )]
 pub struct PutBlobInput {
-    pub data: ::std::string::String,
+    pub data: ::core::option::Option<::std::string::String>,
     /// The thing the blob belongs to; its name picks the regional host.
     pub thing: ::core::option::Option<::std::string::String>,
 }
 impl PutBlobInput {
+    /// The `data` field, if set.
+    pub fn data(&self) -> ::core::option::Option<&str> {
+        self.data.as_deref()
+    }
+    /// The `thing` field, if set.
+    pub fn thing(&self) -> ::core::option::Option<&str> {
+        self.thing.as_deref()
+    }
     /// Creates a builder for [`PutBlobInput`].
     pub fn builder() -> builders::PutBlobInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for PutBlobInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("PutBlobInput", &[("data", self.data.is_some())])
+    }
+}
 impl ::ingot_rt::json::WriteJson for PutBlobInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.data;
+        if let ::core::option::Option::Some(value) = &self.data {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("data"));
         }
         if let ::core::option::Option::Some(value) = &self.thing {
@@ -287,7 +352,7 @@ impl ::ingot_rt::json::ReadJson for PutBlobInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            data: cx.required(m_data, "data"),
+            data: cx.required_optional(m_data, "data"),
             thing: m_thing,
         })
     }
@@ -303,9 +368,18 @@ pub struct PutRecordInput {
     pub data: ::core::option::Option<::std::string::String>,
 }
 impl PutRecordInput {
+    /// The `data` field, if set.
+    pub fn data(&self) -> ::core::option::Option<&str> {
+        self.data.as_deref()
+    }
     /// Creates a builder for [`PutRecordInput`].
     pub fn builder() -> builders::PutRecordInputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl ::ingot_rt::build::RequiredMembers for PutRecordInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require("PutRecordInput", &[])
     }
 }
 impl ::ingot_rt::json::WriteJson for PutRecordInput {
@@ -389,17 +463,12 @@ pub mod builders {
         ) -> &::core::option::Option<::std::string::String> {
             &self.client_token
         }
-        /// Builds [`CreateThingInput`](super::CreateThingInput); fails naming the first required member that was not set.
+        /// Builds [`CreateThingInput`](super::CreateThingInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::CreateThingInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::CreateThingInput {
-                name: self
-                    .name
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "CreateThingInput",
-                        "name",
-                    ))?,
+                name: self.name,
                 client_token: self.client_token,
             })
         }
@@ -438,14 +507,13 @@ pub mod builders {
         pub fn get_operation(&self) -> &::core::option::Option<::std::string::String> {
             &self.operation
         }
-        /// Sets [`identifiers`](super::DescribeEndpointsInput::identifiers).
+        /// Inserts one entry into [`identifiers`](super::DescribeEndpointsInput::identifiers); [`set_identifiers`](Self::set_identifiers) replaces the whole map.
         pub fn identifiers(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<::std::string::String, ::std::string::String>,
-            >,
+            k: impl ::core::convert::Into<::std::string::String>,
+            v: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
-            self.identifiers = ::core::option::Option::Some(input.into());
+            ::ingot_rt::build::insert(&mut self.identifiers, k.into(), v.into());
             self
         }
         /// Sets or unsets [`identifiers`](super::DescribeEndpointsInput::identifiers).
@@ -466,7 +534,7 @@ pub mod builders {
         > {
             &self.identifiers
         }
-        /// Builds [`DescribeEndpointsInput`](super::DescribeEndpointsInput); fails naming the first required member that was not set.
+        /// Builds [`DescribeEndpointsInput`](super::DescribeEndpointsInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<
@@ -510,17 +578,12 @@ pub mod builders {
         pub fn get_table(&self) -> &::core::option::Option<::std::string::String> {
             &self.table
         }
-        /// Builds [`GetRecordInput`](super::GetRecordInput); fails naming the first required member that was not set.
+        /// Builds [`GetRecordInput`](super::GetRecordInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetRecordInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::GetRecordInput {
-                table: self
-                    .table
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "GetRecordInput",
-                        "table",
-                    ))?,
+                table: self.table,
             })
         }
     }
@@ -555,17 +618,12 @@ pub mod builders {
         pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
             &self.name
         }
-        /// Builds [`GetThingDataInput`](super::GetThingDataInput); fails naming the first required member that was not set.
+        /// Builds [`GetThingDataInput`](super::GetThingDataInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetThingDataInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::GetThingDataInput {
-                name: self
-                    .name
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "GetThingDataInput",
-                        "name",
-                    ))?,
+                name: self.name,
             })
         }
     }
@@ -600,17 +658,12 @@ pub mod builders {
         pub fn get_name(&self) -> &::core::option::Option<::std::string::String> {
             &self.name
         }
-        /// Builds [`GetThingInput`](super::GetThingInput); fails naming the first required member that was not set.
+        /// Builds [`GetThingInput`](super::GetThingInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetThingInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::GetThingInput {
-                name: self
-                    .name
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "GetThingInput",
-                        "name",
-                    ))?,
+                name: self.name,
             })
         }
     }
@@ -666,17 +719,12 @@ pub mod builders {
         pub fn get_thing(&self) -> &::core::option::Option<::std::string::String> {
             &self.thing
         }
-        /// Builds [`PutBlobInput`](super::PutBlobInput); fails naming the first required member that was not set.
+        /// Builds [`PutBlobInput`](super::PutBlobInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::PutBlobInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::PutBlobInput {
-                data: self
-                    .data
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "PutBlobInput",
-                        "data",
-                    ))?,
+                data: self.data,
                 thing: self.thing,
             })
         }
@@ -712,7 +760,7 @@ pub mod builders {
         pub fn get_data(&self) -> &::core::option::Option<::std::string::String> {
             &self.data
         }
-        /// Builds [`PutRecordInput`](super::PutRecordInput); fails naming the first required member that was not set.
+        /// Builds [`PutRecordInput`](super::PutRecordInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::PutRecordInput, ::ingot_rt::BuildError> {

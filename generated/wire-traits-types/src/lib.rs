@@ -25,16 +25,13 @@
     rustdoc::invalid_html_tags
 )]
 
-/// Structures, unions and enums used as data.
+/// Structures, unions and enums used as data, with their `builders`, and the error structures (`error`).
 #[rustfmt::skip]
 pub mod types;
-/// The service's error structures.
-#[rustfmt::skip]
-pub mod error;
-/// One input type per operation.
+/// One input type per operation, with their `builders` (the client's `operation::<op>` re-exports them).
 #[rustfmt::skip]
 pub mod input;
-/// One output type per operation.
+/// One output type per operation, with their `builders` (the client's `operation::<op>` re-exports them).
 #[rustfmt::skip]
 pub mod output;
 

@@ -12,6 +12,10 @@ pub struct CreateThingOutput {
     pub client_token: ::core::option::Option<::std::string::String>,
 }
 impl CreateThingOutput {
+    /// The `client_token` field, if set.
+    pub fn client_token(&self) -> ::core::option::Option<&str> {
+        self.client_token.as_deref()
+    }
     /// Creates a builder for [`CreateThingOutput`].
     pub fn builder() -> builders::CreateThingOutputBuilder {
         ::core::default::Default::default()
@@ -55,6 +59,10 @@ pub struct DescribeEndpointsOutput {
     pub endpoints: ::std::vec::Vec<crate::types::Endpoint>,
 }
 impl DescribeEndpointsOutput {
+    /// The `endpoints` field.
+    pub fn endpoints(&self) -> &[crate::types::Endpoint] {
+        self.endpoints.as_slice()
+    }
     /// Creates a builder for [`DescribeEndpointsOutput`].
     pub fn builder() -> builders::DescribeEndpointsOutputBuilder {
         ::core::default::Default::default()
@@ -101,6 +109,10 @@ pub struct GetRecordOutput {
     pub data: ::core::option::Option<::std::string::String>,
 }
 impl GetRecordOutput {
+    /// The `data` field, if set.
+    pub fn data(&self) -> ::core::option::Option<&str> {
+        self.data.as_deref()
+    }
     /// Creates a builder for [`GetRecordOutput`].
     pub fn builder() -> builders::GetRecordOutputBuilder {
         ::core::default::Default::default()
@@ -142,6 +154,10 @@ pub struct GetThingDataOutput {
     pub data: ::core::option::Option<::std::string::String>,
 }
 impl GetThingDataOutput {
+    /// The `data` field, if set.
+    pub fn data(&self) -> ::core::option::Option<&str> {
+        self.data.as_deref()
+    }
     /// Creates a builder for [`GetThingDataOutput`].
     pub fn builder() -> builders::GetThingDataOutputBuilder {
         ::core::default::Default::default()
@@ -183,6 +199,10 @@ pub struct GetThingOutput {
     pub name: ::core::option::Option<::std::string::String>,
 }
 impl GetThingOutput {
+    /// The `name` field, if set.
+    pub fn name(&self) -> ::core::option::Option<&str> {
+        self.name.as_deref()
+    }
     /// Creates a builder for [`GetThingOutput`].
     pub fn builder() -> builders::GetThingOutputBuilder {
         ::core::default::Default::default()
@@ -225,6 +245,10 @@ pub struct PutBlobOutput {
     pub length: i64,
 }
 impl PutBlobOutput {
+    /// The `length` field.
+    pub fn length(&self) -> i64 {
+        self.length
+    }
     /// Creates a builder for [`PutBlobOutput`].
     pub fn builder() -> builders::PutBlobOutputBuilder {
         ::core::default::Default::default()
@@ -339,12 +363,9 @@ pub mod builders {
         endpoints: ::core::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
     }
     impl DescribeEndpointsOutputBuilder {
-        /// Sets [`endpoints`](super::DescribeEndpointsOutput::endpoints).
-        pub fn endpoints(
-            mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<crate::types::Endpoint>>,
-        ) -> Self {
-            self.endpoints = ::core::option::Option::Some(input.into());
+        /// Appends an item to [`endpoints`](super::DescribeEndpointsOutput::endpoints); [`set_endpoints`](Self::set_endpoints) replaces the whole list.
+        pub fn endpoints(mut self, input: crate::types::Endpoint) -> Self {
+            ::ingot_rt::build::push(&mut self.endpoints, input);
             self
         }
         /// Sets or unsets [`endpoints`](super::DescribeEndpointsOutput::endpoints).
@@ -371,9 +392,9 @@ pub mod builders {
             ::core::result::Result::Ok(super::DescribeEndpointsOutput {
                 endpoints: self
                     .endpoints
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                    .ok_or_else(|| ::ingot_rt::BuildError::required(
                         "DescribeEndpointsOutput",
-                        "Endpoints",
+                        "endpoints",
                     ))?,
             })
         }
@@ -504,8 +525,8 @@ pub mod builders {
     }
     impl PutBlobOutputBuilder {
         /// Sets [`length`](super::PutBlobOutput::length).
-        pub fn length(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.length = ::core::option::Option::Some(input.into());
+        pub fn length(mut self, input: i64) -> Self {
+            self.length = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`length`](super::PutBlobOutput::length).
@@ -524,7 +545,7 @@ pub mod builders {
             ::core::result::Result::Ok(super::PutBlobOutput {
                 length: self
                     .length
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                    .ok_or_else(|| ::ingot_rt::BuildError::required(
                         "PutBlobOutput",
                         "length",
                     ))?,

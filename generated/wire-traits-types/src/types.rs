@@ -15,6 +15,14 @@ pub struct Endpoint {
     pub cache_period_in_minutes: i64,
 }
 impl Endpoint {
+    /// The `address` field.
+    pub fn address(&self) -> &str {
+        self.address.as_str()
+    }
+    /// The `cache_period_in_minutes` field.
+    pub fn cache_period_in_minutes(&self) -> i64 {
+        self.cache_period_in_minutes
+    }
     /// Creates a builder for [`Endpoint`].
     pub fn builder() -> builders::EndpointBuilder {
         ::core::default::Default::default()
@@ -95,11 +103,8 @@ pub mod builders {
             &self.address
         }
         /// Sets [`cache_period_in_minutes`](super::Endpoint::cache_period_in_minutes).
-        pub fn cache_period_in_minutes(
-            mut self,
-            input: impl ::core::convert::Into<i64>,
-        ) -> Self {
-            self.cache_period_in_minutes = ::core::option::Option::Some(input.into());
+        pub fn cache_period_in_minutes(mut self, input: i64) -> Self {
+            self.cache_period_in_minutes = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`cache_period_in_minutes`](super::Endpoint::cache_period_in_minutes).
@@ -121,9 +126,9 @@ pub mod builders {
             ::core::result::Result::Ok(super::Endpoint {
                 address: self
                     .address
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                    .ok_or_else(|| ::ingot_rt::BuildError::required(
                         "Endpoint",
-                        "Address",
+                        "address",
                     ))?,
                 cache_period_in_minutes: self
                     .cache_period_in_minutes
@@ -132,3 +137,6 @@ pub mod builders {
         }
     }
 }
+/// The service's error structures.
+#[rustfmt::skip]
+pub mod error;

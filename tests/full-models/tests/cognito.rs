@@ -56,7 +56,7 @@ async fn user_pool_lifecycle_users_groups_and_pagination() {
             .admin_create_user()
             .user_pool_id(&pool_id)
             .username(format!("user{i:02}"))
-            .user_attributes(vec![email])
+            .user_attributes(email)
             .send()
             .await
             .unwrap_or_else(|e| panic!("AdminCreateUser {i}: {e}"));

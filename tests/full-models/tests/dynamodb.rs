@@ -35,30 +35,34 @@ async fn table_items_query_pagination_update_delete() {
     client
         .create_table()
         .table_name(&table)
-        .key_schema(vec![
+        .key_schema(
             KeySchemaElement::builder()
                 .attribute_name("pk")
                 .key_type(KeyType::Hash)
                 .build()
                 .unwrap(),
+        )
+        .key_schema(
             KeySchemaElement::builder()
                 .attribute_name("sk")
                 .key_type(KeyType::Range)
                 .build()
                 .unwrap(),
-        ])
-        .attribute_definitions(vec![
+        )
+        .attribute_definitions(
             AttributeDefinition::builder()
                 .attribute_name("pk")
                 .attribute_type(ScalarAttributeType::S)
                 .build()
                 .unwrap(),
+        )
+        .attribute_definitions(
             AttributeDefinition::builder()
                 .attribute_name("sk")
                 .attribute_type(ScalarAttributeType::N)
                 .build()
                 .unwrap(),
-        ])
+        )
         .billing_mode(BillingMode::PayPerRequest)
         .send()
         .await
@@ -110,7 +114,7 @@ async fn table_items_query_pagination_update_delete() {
     client
         .put_item()
         .table_name(&table)
-        .item(item.clone())
+        .set_item(Some(item.clone()))
         .send()
         .await
         .expect("PutItem");
@@ -119,7 +123,7 @@ async fn table_items_query_pagination_update_delete() {
     let got = client
         .get_item()
         .table_name(&table)
-        .key(key.clone())
+        .set_key(Some(key.clone()))
         .consistent_read(true)
         .send()
         .await
@@ -150,7 +154,7 @@ async fn table_items_query_pagination_update_delete() {
         client
             .put_item()
             .table_name(&table)
-            .item(row)
+            .set_item(Some(row))
             .send()
             .await
             .unwrap_or_else(|e| panic!("PutItem {i}: {e}"));
@@ -163,7 +167,7 @@ async fn table_items_query_pagination_update_delete() {
             .query()
             .table_name(&table)
             .key_condition_expression("pk = :pk")
-            .expression_attribute_values(values)
+            .set_expression_attribute_values(Some(values))
             .into_paginator()
             .page_size(10)
             .send(),
@@ -187,14 +191,14 @@ async fn table_items_query_pagination_update_delete() {
     let updated = client
         .update_item()
         .table_name(&table)
-        .key(key.clone())
-        .attribute_updates(HashMap::from([(
-            "price".to_owned(),
+        .set_key(Some(key.clone()))
+        .attribute_updates(
+            "price",
             AttributeValueUpdate::builder()
                 .value(AttributeValue::N("13".into()))
                 .action(AttributeAction::Put)
                 .build(),
-        )]))
+        )
         .return_values(ReturnValue::AllNew)
         .send()
         .await
@@ -207,14 +211,14 @@ async fn table_items_query_pagination_update_delete() {
     client
         .delete_item()
         .table_name(&table)
-        .key(key.clone())
+        .set_key(Some(key.clone()))
         .send()
         .await
         .expect("DeleteItem");
     let after = client
         .get_item()
         .table_name(&table)
-        .key(key)
+        .set_key(Some(key))
         .send()
         .await
         .expect("GetItem after delete");

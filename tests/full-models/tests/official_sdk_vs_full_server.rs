@@ -2,11 +2,11 @@
 //! Cognito model (ListUsers and AdminGetUser implemented, the other 120 answering 501).
 
 use aws_sdk_cognitoidentityprovider as official;
-use cognito_identity_provider_server::error::UserNotFoundException;
 use cognito_identity_provider_server::operation::admin_get_user::{
     AdminGetUserError, AdminGetUserOutput,
 };
 use cognito_identity_provider_server::operation::list_users::ListUsersOutput;
+use cognito_identity_provider_server::types::error::UserNotFoundException;
 use cognito_identity_provider_server::types::{AttributeType, UserStatusType, UserType};
 use cognito_identity_provider_server::ServiceBuilder;
 
@@ -16,11 +16,11 @@ fn user(name: &str) -> UserType {
         .enabled(true)
         .user_status(UserStatusType::Confirmed)
         .user_create_date(ingot_rt_time(1_736_443_496_379))
-        .attributes(vec![AttributeType::builder()
+        .set_attributes(Some(vec![AttributeType::builder()
             .name("email")
             .value(format!("{name}@example.com"))
             .build()
-            .unwrap()])
+            .unwrap()]))
         .build()
 }
 
@@ -31,21 +31,21 @@ fn ingot_rt_time(millis: i64) -> cognito_identity_provider_server::DateTime {
 async fn start() -> (String, tokio::sync::oneshot::Sender<()>) {
     let service = ServiceBuilder::new()
         .list_users(|input, _ctx| async move {
-            assert_eq!(input.user_pool_id, "us-east-1_EXAMPLE");
+            assert_eq!(input.user_pool_id(), Some("us-east-1_EXAMPLE"));
             let page = if input.pagination_token.is_none() {
                 ListUsersOutput::builder()
-                    .users(vec![user("alice"), user("bob")])
+                    .set_users(Some(vec![user("alice"), user("bob")]))
                     .pagination_token("page-2")
                     .build()
             } else {
                 ListUsersOutput::builder()
-                    .users(vec![user("carol")])
+                    .set_users(Some(vec![user("carol")]))
                     .build()
             };
             Ok(page)
         })
         .admin_get_user(|input, _ctx| async move {
-            if input.username != "alice" {
+            if input.username() != Some("alice") {
                 return Err(AdminGetUserError::from(
                     UserNotFoundException::builder()
                         .message("User does not exist.")
@@ -56,11 +56,11 @@ async fn start() -> (String, tokio::sync::oneshot::Sender<()>) {
                 .username("alice")
                 .enabled(true)
                 .user_status(UserStatusType::Confirmed)
-                .user_attributes(vec![AttributeType::builder()
+                .set_user_attributes(Some(vec![AttributeType::builder()
                     .name("email")
                     .value("alice@example.com")
                     .build()
-                    .unwrap()])
+                    .unwrap()]))
                 .build()
                 .unwrap())
         })

@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::ir::protocol_tests::{
     CaseKind, HttpMessage, Outcome, ProtocolTests, Side, TestCase, Value,
 };
-use crate::ir::{OperationIr, Protocol, ServiceIr};
+use crate::ir::{OperationIr, Protocol, ServiceIr, Ty, TyKind, TypeKind, TypePath};
 use values::{type_path, value_expr};
 
 /// The crates a test names, as identifiers.
@@ -157,7 +157,7 @@ fn test_fn(ir: &ServiceIr, crates: &Crates, case: &TestCase) -> TokenStream {
                 outcome: Ok(outcome),
             },
             Side::ClientResponse,
-        ) => client_response(crates, op, expected, outcome),
+        ) => client_response(ir, crates, op, expected, outcome),
         (
             CaseKind::Response {
                 expected,
@@ -269,11 +269,7 @@ fn client_request(
     let setters: Vec<TokenStream> = match input {
         Value::Structure { members, .. } => members
             .iter()
-            .map(|(name, v)| {
-                let setter = ident(name);
-                let v = value_expr(&crates.types, v);
-                quote! { .#setter(#v) }
-            })
+            .map(|(name, v)| values::member_setter(&crates.types, name, v))
             .collect(),
         _ => Vec::new(),
     };
@@ -309,6 +305,7 @@ fn client_request(
 }
 
 fn client_response(
+    ir: &ServiceIr,
     crates: &Crates,
     op: &OperationIr,
     m: &HttpMessage,
@@ -317,6 +314,7 @@ fn client_response(
     let client = &crates.client;
     let module = op_module(op);
     let input = type_path(&crates.types, &op.input);
+    let zero = zero_input(ir, op);
     let status = m.code.unwrap_or(200);
     let headers = m.headers.iter().map(|(k, v)| {
         quote! { (::std::string::String::from(#k), ::std::string::String::from(#v)) }
@@ -362,11 +360,72 @@ fn client_response(
             },
         ).await;
         #handle
-        let result = ::#client::operation::#module::send(
-            &handle,
-            <#input as ::core::default::Default>::default(),
-        ).await;
+        // Any input the client accepts: every required member with its zero value.
+        let input = ::ingot_rt::json::from_body::<#input>(#zero.as_bytes(), &mut ::ingot_rt::json::ReadCx::new())
+            .expect("the zero input parses");
+        let result = ::#client::operation::#module::send(&handle, input).await;
         #check
+    }
+}
+
+/// A request body the server accepts when the case gives no input: every required member (and
+/// the required members of what it holds) with its type's zero value.
+fn zero_input(ir: &ServiceIr, op: &OperationIr) -> String {
+    zero_structure(ir, &op.input, 0).to_string()
+}
+
+/// Recursion stops here: a required member that recurses this deep cannot be satisfied anyway.
+const ZERO_DEPTH: usize = 16;
+
+fn zero_structure(ir: &ServiceIr, path: &TypePath, depth: usize) -> serde_json::Value {
+    let mut object = serde_json::Map::new();
+    if let Some(TypeKind::Structure(s)) = ir.type_def(path).map(|d| &d.kind) {
+        for m in s
+            .members
+            .iter()
+            .filter(|m| m.required && m.default.is_none())
+        {
+            object.insert(m.wire_name.clone(), zero_value(ir, &m.ty, depth + 1));
+        }
+    }
+    serde_json::Value::Object(object)
+}
+
+fn zero_value(ir: &ServiceIr, ty: &Ty, depth: usize) -> serde_json::Value {
+    use serde_json::Value as J;
+    match &ty.kind {
+        _ if depth > ZERO_DEPTH => J::Null,
+        TyKind::Boolean => J::Bool(false),
+        TyKind::Byte
+        | TyKind::Short
+        | TyKind::Integer
+        | TyKind::Long
+        | TyKind::Float
+        | TyKind::Double
+        | TyKind::BigInteger
+        | TyKind::BigDecimal
+        | TyKind::Timestamp(_) => J::from(0),
+        TyKind::String | TyKind::Blob => J::String(String::new()),
+        TyKind::Document | TyKind::Map { .. } | TyKind::Unit => J::Object(Default::default()),
+        TyKind::List { .. } => J::Array(Vec::new()),
+        TyKind::Named(p, _) => match ir.type_def(p).map(|d| &d.kind) {
+            Some(TypeKind::Structure(_)) => zero_structure(ir, p, depth),
+            Some(TypeKind::Union(variants)) => {
+                let mut object = serde_json::Map::new();
+                if let Some(v) = variants.first() {
+                    object.insert(v.wire_name.clone(), zero_value(ir, &v.ty, depth + 1));
+                }
+                J::Object(object)
+            }
+            Some(TypeKind::Enum(variants)) => J::String(
+                variants
+                    .first()
+                    .map(|v| v.value.clone())
+                    .unwrap_or_default(),
+            ),
+            Some(TypeKind::IntEnum(variants)) => J::from(variants.first().map_or(0, |v| v.value)),
+            None => J::Null,
+        },
     }
 }
 
@@ -466,7 +525,7 @@ fn server_response(
             quote! { ::core::result::Result::Err(::#server::operation::#module::#error::from(#v)) }
         }
     };
-    let input = type_path(&crates.types, &op.input);
+    let input_value = zero_input(ir, op);
     let content_type = content_type(ir);
     let target = format!("{}.{}", ir.name, op.name);
     let expected = expected(m, false);
@@ -474,7 +533,7 @@ fn server_response(
         let service = #builder
             .#module(|_input, _ctx| async move { #answer })
             .build_allowing_unimplemented();
-        let body = ::ingot_rt::json::to_string(&<#input as ::core::default::Default>::default());
+        let body = #input_value;
         let request = ::ingot_protocol_test_support::request(
             "POST",
             "/",

@@ -2,17 +2,15 @@
 //! the public API of the types crate: builders, enum `From` impls, runtime constructors.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
-use crate::emit::tokens::ident;
+use crate::emit::tokens::{ident, prefixed};
 use crate::ir::protocol_tests::Value;
-use crate::ir::{TyKind, TypePath};
+use crate::ir::{RustIdent, TyKind, TypePath};
 
 /// `::<types crate>::<module>::<Name>`.
 pub fn type_path(types: &Ident, p: &TypePath) -> TokenStream {
-    let module = format_ident!("{}", p.module.name());
-    let name = ident(&p.name);
-    quote! { ::#types::#module::#name }
+    crate::emit::tokens::qualified(types, p)
 }
 
 /// The expression for `value`.
@@ -48,11 +46,9 @@ pub fn value_expr(types: &Ident, value: &Value) -> TokenStream {
             members,
         } => {
             let ty = type_path(types, path);
-            let setters = members.iter().map(|(name, v)| {
-                let setter = ident(name);
-                let v = value_expr(types, v);
-                quote! { .#setter(#v) }
-            });
+            let setters = members
+                .iter()
+                .map(|(name, v)| member_setter(types, name, v));
             let build = if *fallible {
                 quote! { .build().expect("the case's params set every required member") }
             } else {
@@ -106,6 +102,19 @@ pub fn value_expr(types: &Ident, value: &Value) -> TokenStream {
             });
             quote! { ::std::collections::HashMap::from([#(#entries),*]) }
         }
+    }
+}
+
+/// `.name(value)` on a builder (a structure's or the client's fluent one); a whole list or map
+/// goes through `set_*`, as the plain setter appends one item or entry.
+pub fn member_setter(types: &Ident, name: &RustIdent, v: &Value) -> TokenStream {
+    let expr = value_expr(types, v);
+    if matches!(v, Value::List { .. } | Value::Map { .. }) {
+        let set = prefixed("set", name);
+        quote! { .#set(::core::option::Option::Some(::core::convert::Into::into(#expr))) }
+    } else {
+        let setter = ident(name);
+        quote! { .#setter(#expr) }
     }
 }
 

@@ -172,6 +172,18 @@ impl ReadCx {
         }
     }
 
+    /// Resolves an `@required` member that is still an `Option` in Rust (every member of an
+    /// operation input, a required structure or union): `None` records the member's path in
+    /// the missing list, as [`required`](Self::required) does, and stays `None`.
+    pub fn required_optional<T>(&mut self, value: Option<T>, name: &'static str) -> Option<T> {
+        if value.is_none() {
+            let mut path = self.path.clone();
+            path.push(PathSeg::Member(name));
+            self.missing.push(path);
+        }
+        value
+    }
+
     /// Paths of the missing required members, in the order they were found; clears the list.
     pub fn take_missing(&mut self) -> Vec<Vec<PathSeg>> {
         std::mem::take(&mut self.missing)

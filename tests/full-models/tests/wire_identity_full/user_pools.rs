@@ -26,10 +26,10 @@ async fn create_user_pool() {
                         )
                         .sign_in_policy(
                             it::SignInPolicyType::builder()
-                                .allowed_first_auth_factors(vec![
+                                .set_allowed_first_auth_factors(Some(vec![
                                     it::AuthFactorType::Password,
                                     it::AuthFactorType::EmailOtp,
-                                ])
+                                ]))
                                 .build(),
                         )
                         .build(),
@@ -56,11 +56,11 @@ async fn create_user_pool() {
                         .kms_key_id(KMS)
                         .build(),
                 )
-                .auto_verified_attributes(vec![it::VerifiedAttributeType::Email])
-                .alias_attributes(vec![
+                .set_auto_verified_attributes(Some(vec![it::VerifiedAttributeType::Email]))
+                .set_alias_attributes(Some(vec![
                     it::AliasAttributeType::Email,
                     it::AliasAttributeType::PreferredUsername,
-                ])
+                ]))
                 .verification_message_template(
                     it::VerificationMessageTemplateType::builder()
                         .email_message_by_link("Click {##here##}")
@@ -71,9 +71,9 @@ async fn create_user_pool() {
                 .mfa_configuration(it::UserPoolMfaType::Optional)
                 .user_attribute_update_settings(
                     it::UserAttributeUpdateSettingsType::builder()
-                        .attributes_require_verification_before_update(vec![
+                        .set_attributes_require_verification_before_update(Some(vec![
                             it::VerifiedAttributeType::Email,
-                        ])
+                        ]))
                         .build(),
                 )
                 .device_configuration(
@@ -97,7 +97,7 @@ async fn create_user_pool() {
                         .build()
                         .expect("required members set"),
                 )
-                .user_pool_tags(map(tags))
+                .set_user_pool_tags(Some(map(tags)))
                 .admin_create_user_config(
                     it::AdminCreateUserConfigType::builder()
                         .allow_admin_create_user_only(true)
@@ -109,7 +109,7 @@ async fn create_user_pool() {
                         )
                         .build(),
                 )
-                .schema(vec![
+                .set_schema(Some(vec![
                     it::SchemaAttributeType::builder()
                         .name("tier")
                         .attribute_data_type(it::AttributeDataType::String)
@@ -133,7 +133,7 @@ async fn create_user_pool() {
                                 .build(),
                         )
                         .build(),
-                ])
+                ]))
                 .username_configuration(
                     it::UsernameConfigurationType::builder()
                         .case_sensitive(false)
@@ -142,7 +142,7 @@ async fn create_user_pool() {
                 )
                 .account_recovery_setting(
                     it::AccountRecoverySettingType::builder()
-                        .recovery_mechanisms(vec![
+                        .set_recovery_mechanisms(Some(vec![
                             it::RecoveryOptionType::builder()
                                 .priority(1)
                                 .name(it::RecoveryOptionNameType::VerifiedEmail)
@@ -153,7 +153,7 @@ async fn create_user_pool() {
                                 .name(it::RecoveryOptionNameType::VerifiedPhoneNumber)
                                 .build()
                                 .expect("required members set"),
-                        ])
+                        ]))
                         .build(),
                 )
                 .user_pool_tier(it::UserPoolTierType::Essentials)
@@ -460,11 +460,11 @@ async fn update_user_pool() {
                 .deletion_protection(it::DeletionProtectionType::Inactive)
                 .mfa_configuration(it::UserPoolMfaType::On)
                 .sms_authentication_message("Your code is {####}")
-                .auto_verified_attributes(vec![
+                .set_auto_verified_attributes(Some(vec![
                     it::VerifiedAttributeType::Email,
                     it::VerifiedAttributeType::PhoneNumber,
-                ])
-                .user_pool_tags(map(&[("env", "test")]))
+                ]))
+                .set_user_pool_tags(Some(map(&[("env", "test")])))
                 .lambda_config(
                     it::LambdaConfigType::builder()
                         .custom_message(LAMBDA)
@@ -543,16 +543,16 @@ async fn create_user_pool_client() {
                         .refresh_token(it::TimeUnitsType::Days)
                         .build(),
                 )
-                .read_attributes(vec!["email".to_owned(), "custom:tier".to_owned()])
-                .explicit_auth_flows(vec![
+                .set_read_attributes(Some(vec!["email".to_owned(), "custom:tier".to_owned()]))
+                .set_explicit_auth_flows(Some(vec![
                     it::ExplicitAuthFlowsType::AllowUserSrpAuth,
                     it::ExplicitAuthFlowsType::AllowRefreshTokenAuth,
                     it::ExplicitAuthFlowsType::AllowAdminUserPasswordAuth,
-                ])
-                .supported_identity_providers(vec!["COGNITO".to_owned()])
-                .callback_urls(urls.map(str::to_owned).to_vec())
-                .allowed_o_auth_flows(vec![it::OAuthFlowType::Code])
-                .allowed_o_auth_scopes(vec!["openid".to_owned(), "email".to_owned()])
+                ]))
+                .set_supported_identity_providers(Some(vec!["COGNITO".to_owned()]))
+                .set_callback_urls(Some(urls.map(str::to_owned).to_vec()))
+                .set_allowed_o_auth_flows(Some(vec![it::OAuthFlowType::Code]))
+                .set_allowed_o_auth_scopes(Some(vec!["openid".to_owned(), "email".to_owned()]))
                 .allowed_o_auth_flows_user_pool_client(true)
                 .analytics_configuration(
                     it::AnalyticsConfigurationType::builder()
@@ -746,9 +746,9 @@ async fn create_identity_provider() {
                 .user_pool_id(POOL)
                 .provider_name("ExampleOIDC")
                 .provider_type(it::IdentityProviderTypeType::Oidc)
-                .provider_details(map(details))
-                .attribute_mapping(map(mapping))
-                .idp_identifiers(vec!["example.com".to_owned(), "ex".to_owned()])
+                .set_provider_details(Some(map(details)))
+                .set_attribute_mapping(Some(map(mapping)))
+                .set_idp_identifiers(Some(vec!["example.com".to_owned(), "ex".to_owned()]))
                 .send()
                 .await
                 .map(drop)

@@ -11,16 +11,16 @@ async fn admin_create_user() {
             c.admin_create_user()
                 .user_pool_id(POOL)
                 .username(USER)
-                .user_attributes(ingot_attrs(ATTRS))
-                .validation_data(ingot_attrs(&[("signup-source", "web")]))
+                .set_user_attributes(Some(ingot_attrs(ATTRS)))
+                .set_validation_data(Some(ingot_attrs(&[("signup-source", "web")])))
                 .temporary_password("Temp-Passw0rd!")
                 .force_alias_creation(true)
                 .message_action(it::MessageActionType::Suppress)
-                .desired_delivery_mediums(vec![
+                .set_desired_delivery_mediums(Some(vec![
                     it::DeliveryMediumType::Email,
                     it::DeliveryMediumType::Sms,
-                ])
-                .client_metadata(map(METADATA))
+                ]))
+                .set_client_metadata(Some(map(METADATA)))
                 .send()
                 .await
                 .map(drop)
@@ -71,8 +71,8 @@ async fn admin_update_user_attributes() {
             c.admin_update_user_attributes()
                 .user_pool_id(POOL)
                 .username(USER)
-                .user_attributes(ingot_attrs(ATTRS))
-                .client_metadata(map(METADATA))
+                .set_user_attributes(Some(ingot_attrs(ATTRS)))
+                .set_client_metadata(Some(map(METADATA)))
                 .send()
                 .await
                 .map(drop)
@@ -110,7 +110,7 @@ async fn list_users() {
         async |c: ingot::Client| {
             c.list_users()
                 .user_pool_id(POOL)
-                .attributes_to_get(vec!["email".to_owned(), "sub".to_owned()])
+                .set_attributes_to_get(Some(vec!["email".to_owned(), "sub".to_owned()]))
                 .limit(25)
                 .pagination_token("page-2")
                 .filter(filter)
@@ -156,8 +156,8 @@ async fn admin_initiate_auth() {
                 .user_pool_id(POOL)
                 .client_id(CLIENT_ID)
                 .auth_flow(it::AuthFlowType::AdminUserPasswordAuth)
-                .auth_parameters(map(params))
-                .client_metadata(map(METADATA))
+                .set_auth_parameters(Some(map(params)))
+                .set_client_metadata(Some(map(METADATA)))
                 .analytics_metadata(
                     it::AnalyticsMetadataType::builder()
                         .analytics_endpoint_id("endpoint-1")
@@ -168,7 +168,7 @@ async fn admin_initiate_auth() {
                         .ip_address("192.0.2.1")
                         .server_name("auth.example.com")
                         .server_path("/login")
-                        .http_headers(
+                        .set_http_headers(Some(
                             headers
                                 .iter()
                                 .map(|(n, v)| {
@@ -178,7 +178,7 @@ async fn admin_initiate_auth() {
                                         .build()
                                 })
                                 .collect::<Vec<_>>(),
-                        )
+                        ))
                         .encoded_data("ZW5jb2RlZA==")
                         .build()
                         .expect("required members set"),
@@ -287,7 +287,7 @@ async fn admin_set_user_settings() {
             c.admin_set_user_settings()
                 .user_pool_id(POOL)
                 .username(USER)
-                .mfa_options(vec![
+                .set_mfa_options(Some(vec![
                     it::MfaOptionType::builder()
                         .delivery_medium(it::DeliveryMediumType::Sms)
                         .attribute_name("phone_number")
@@ -296,7 +296,7 @@ async fn admin_set_user_settings() {
                         .delivery_medium(it::DeliveryMediumType::Email)
                         .attribute_name("email")
                         .build(),
-                ])
+                ]))
                 .send()
                 .await
                 .map(drop)

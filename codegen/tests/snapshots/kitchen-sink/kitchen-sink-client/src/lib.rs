@@ -27,7 +27,7 @@ pub mod client;
 #[rustfmt::skip]
 pub mod operation;
 
-pub use ::kitchen_sink_types::{error, input, output, types};
+pub use ::kitchen_sink_types::{input, output, types};
 pub use ::kitchen_sink_types::{Blob, DateTime, Document};
 
 pub use ::ingot_client_rt::{

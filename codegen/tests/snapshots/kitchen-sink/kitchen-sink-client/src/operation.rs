@@ -36,10 +36,7 @@ pub mod do_everything {
         pub fn get_tracking_id(&self) -> &::core::option::Option<::std::string::String> {
             self.input.get_tracking_id()
         }
-        pub fn blob(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Blob>,
-        ) -> Self {
+        pub fn blob(mut self, input: ::ingot_rt::Blob) -> Self {
             self.input = self.input.blob(input);
             self
         }
@@ -55,7 +52,7 @@ pub mod do_everything {
         pub fn get_blob(&self) -> &::core::option::Option<::ingot_rt::Blob> {
             self.input.get_blob()
         }
-        pub fn bool(mut self, input: impl ::core::convert::Into<bool>) -> Self {
+        pub fn bool(mut self, input: bool) -> Self {
             self.input = self.input.bool(input);
             self
         }
@@ -87,7 +84,7 @@ pub mod do_everything {
         pub fn get_str(&self) -> &::core::option::Option<::std::string::String> {
             self.input.get_str()
         }
-        pub fn byte(mut self, input: impl ::core::convert::Into<i8>) -> Self {
+        pub fn byte(mut self, input: i8) -> Self {
             self.input = self.input.byte(input);
             self
         }
@@ -100,7 +97,7 @@ pub mod do_everything {
         pub fn get_byte(&self) -> &::core::option::Option<i8> {
             self.input.get_byte()
         }
-        pub fn short(mut self, input: impl ::core::convert::Into<i16>) -> Self {
+        pub fn short(mut self, input: i16) -> Self {
             self.input = self.input.short(input);
             self
         }
@@ -113,7 +110,7 @@ pub mod do_everything {
         pub fn get_short(&self) -> &::core::option::Option<i16> {
             self.input.get_short()
         }
-        pub fn int(mut self, input: impl ::core::convert::Into<i32>) -> Self {
+        pub fn int(mut self, input: i32) -> Self {
             self.input = self.input.int(input);
             self
         }
@@ -126,7 +123,7 @@ pub mod do_everything {
         pub fn get_int(&self) -> &::core::option::Option<i32> {
             self.input.get_int()
         }
-        pub fn long(mut self, input: impl ::core::convert::Into<i64>) -> Self {
+        pub fn long(mut self, input: i64) -> Self {
             self.input = self.input.long(input);
             self
         }
@@ -139,7 +136,7 @@ pub mod do_everything {
         pub fn get_long(&self) -> &::core::option::Option<i64> {
             self.input.get_long()
         }
-        pub fn float(mut self, input: impl ::core::convert::Into<f32>) -> Self {
+        pub fn float(mut self, input: f32) -> Self {
             self.input = self.input.float(input);
             self
         }
@@ -152,7 +149,7 @@ pub mod do_everything {
         pub fn get_float(&self) -> &::core::option::Option<f32> {
             self.input.get_float()
         }
-        pub fn double(mut self, input: impl ::core::convert::Into<f64>) -> Self {
+        pub fn double(mut self, input: f64) -> Self {
             self.input = self.input.double(input);
             self
         }
@@ -165,10 +162,7 @@ pub mod do_everything {
         pub fn get_double(&self) -> &::core::option::Option<f64> {
             self.input.get_double()
         }
-        pub fn big_int(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigInteger>,
-        ) -> Self {
+        pub fn big_int(mut self, input: ::ingot_rt::BigInteger) -> Self {
             self.input = self.input.big_int(input);
             self
         }
@@ -184,10 +178,7 @@ pub mod do_everything {
         pub fn get_big_int(&self) -> &::core::option::Option<::ingot_rt::BigInteger> {
             self.input.get_big_int()
         }
-        pub fn big_dec(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigDecimal>,
-        ) -> Self {
+        pub fn big_dec(mut self, input: ::ingot_rt::BigDecimal) -> Self {
             self.input = self.input.big_dec(input);
             self
         }
@@ -203,10 +194,7 @@ pub mod do_everything {
         pub fn get_big_dec(&self) -> &::core::option::Option<::ingot_rt::BigDecimal> {
             self.input.get_big_dec()
         }
-        pub fn epoch(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
+        pub fn epoch(mut self, input: ::ingot_rt::DateTime) -> Self {
             self.input = self.input.epoch(input);
             self
         }
@@ -222,10 +210,7 @@ pub mod do_everything {
         pub fn get_epoch(&self) -> &::core::option::Option<::ingot_rt::DateTime> {
             self.input.get_epoch()
         }
-        pub fn date_time(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
+        pub fn date_time(mut self, input: ::ingot_rt::DateTime) -> Self {
             self.input = self.input.date_time(input);
             self
         }
@@ -241,10 +226,7 @@ pub mod do_everything {
         pub fn get_date_time(&self) -> &::core::option::Option<::ingot_rt::DateTime> {
             self.input.get_date_time()
         }
-        pub fn http_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
+        pub fn http_date(mut self, input: ::ingot_rt::DateTime) -> Self {
             self.input = self.input.http_date(input);
             self
         }
@@ -260,10 +242,7 @@ pub mod do_everything {
         pub fn get_http_date(&self) -> &::core::option::Option<::ingot_rt::DateTime> {
             self.input.get_http_date()
         }
-        pub fn doc(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Document>,
-        ) -> Self {
+        pub fn doc(mut self, input: ::ingot_rt::Document) -> Self {
             self.input = self.input.doc(input);
             self
         }
@@ -279,10 +258,7 @@ pub mod do_everything {
         pub fn get_doc(&self) -> &::core::option::Option<::ingot_rt::Document> {
             self.input.get_doc()
         }
-        pub fn color(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Color>,
-        ) -> Self {
+        pub fn color(mut self, input: crate::types::Color) -> Self {
             self.input = self.input.color(input);
             self
         }
@@ -298,10 +274,7 @@ pub mod do_everything {
         pub fn get_color(&self) -> &::core::option::Option<crate::types::Color> {
             self.input.get_color()
         }
-        pub fn level(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Level>,
-        ) -> Self {
+        pub fn level(mut self, input: crate::types::Level) -> Self {
             self.input = self.input.level(input);
             self
         }
@@ -319,7 +292,7 @@ pub mod do_everything {
         }
         pub fn list(
             mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
             self.input = self.input.list(input);
             self
@@ -340,9 +313,7 @@ pub mod do_everything {
         }
         pub fn sparse(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::vec::Vec<::core::option::Option<::std::string::String>>,
-            >,
+            input: ::core::option::Option<::std::string::String>,
         ) -> Self {
             self.input = self.input.sparse(input);
             self
@@ -365,13 +336,8 @@ pub mod do_everything {
         > {
             self.input.get_sparse()
         }
-        pub fn map(
-            mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<crate::types::Color, i32>,
-            >,
-        ) -> Self {
-            self.input = self.input.map(input);
+        pub fn map(mut self, k: crate::types::Color, v: i32) -> Self {
+            self.input = self.input.map(k, v);
             self
         }
         /// Sets or unsets `map`.
@@ -392,10 +358,7 @@ pub mod do_everything {
         > {
             self.input.get_map()
         }
-        pub fn nested(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Node>,
-        ) -> Self {
+        pub fn nested(mut self, input: crate::types::Node) -> Self {
             self.input = self.input.nested(input);
             self
         }
@@ -411,10 +374,7 @@ pub mod do_everything {
         pub fn get_nested(&self) -> &::core::option::Option<crate::types::Node> {
             self.input.get_nested()
         }
-        pub fn choice(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Choice>,
-        ) -> Self {
+        pub fn choice(mut self, input: crate::types::Choice) -> Self {
             self.input = self.input.choice(input);
             self
         }
@@ -566,10 +526,7 @@ pub mod do_everything {
         pub fn get_next(&self) -> &::core::option::Option<::std::string::String> {
             self.input.get_next()
         }
-        pub fn widget(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::OtherWidget>,
-        ) -> Self {
+        pub fn widget(mut self, input: crate::types::OtherWidget) -> Self {
             self.input = self.input.widget(input);
             self
         }
@@ -585,10 +542,7 @@ pub mod do_everything {
         pub fn get_widget(&self) -> &::core::option::Option<crate::types::OtherWidget> {
             self.input.get_widget()
         }
-        pub fn flags(
-            mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<bool>>,
-        ) -> Self {
+        pub fn flags(mut self, input: bool) -> Self {
             self.input = self.input.flags(input);
             self
         }
@@ -619,14 +573,6 @@ pub mod do_everything {
             DoEverythingOutput,
             ::ingot_client_rt::SdkError<DoEverythingError>,
         > {
-            let keep: ::std::vec::Vec<&'static str> = [
-                self.input.get_long().is_some().then_some("long"),
-                self.input.get_color().is_some().then_some("color"),
-                self.input.get_flags().is_some().then_some("flags"),
-            ]
-                .into_iter()
-                .flatten()
-                .collect();
             let input = self
                 .input
                 .build()
@@ -638,7 +584,7 @@ pub mod do_everything {
                         ),
                     )
                 })?;
-            send_keeping(&self.handle, input, &keep).await
+            send(&self.handle, input).await
         }
     }
     impl DoEverythingFluentBuilder {
@@ -749,37 +695,30 @@ pub mod do_everything {
     pub fn endpoint_call(_input: &DoEverythingInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
-        input: DoEverythingInput,
-    ) -> ::core::result::Result<
-        DoEverythingOutput,
-        ::ingot_client_rt::SdkError<DoEverythingError>,
-    > {
-        send_keeping(handle, input, &[]).await
-    }
-    /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
-    #[doc(hidden)]
-    pub async fn send_keeping(
-        handle: &::ingot_client_rt::Client,
         mut input: DoEverythingInput,
-        keep: &[&str],
     ) -> ::core::result::Result<
         DoEverythingOutput,
         ::ingot_client_rt::SdkError<DoEverythingError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         if input.token.is_none() {
             input.token = ::core::option::Option::Some(
                 ::ingot_client_rt::idempotency_token(),
             );
         }
         let call = endpoint_call(&input);
-        let body = {
-            let mut w = ::ingot_rt::json::JsonWriter::new();
-            input.write_json_keeping(&mut w, keep);
-            w.into_string().into_bytes()
-        };
+        let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
             .invoke_call(&OPERATION, &call, body)
             .await
@@ -811,9 +750,9 @@ pub mod do_everything {
     #[derive(::core::fmt::Debug)]
     pub enum DoEverythingErrorKind {
         /// The service answered `BadThing`.
-        BadThing(::kitchen_sink_types::error::BadThing),
+        BadThing(::kitchen_sink_types::types::error::BadThing),
         /// The service answered `ServiceUnavailable`.
-        ServiceUnavailable(::kitchen_sink_types::error::ServiceUnavailable),
+        ServiceUnavailable(::kitchen_sink_types::types::error::ServiceUnavailable),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -823,7 +762,7 @@ pub mod do_everything {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("BadThing") => {
                     match ::ingot_rt::json::from_body::<
-                        ::kitchen_sink_types::error::BadThing,
+                        ::kitchen_sink_types::types::error::BadThing,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             DoEverythingErrorKind::BadThing(err)
@@ -840,7 +779,7 @@ pub mod do_everything {
                 }
                 ::core::option::Option::Some("ServiceUnavailable") => {
                     match ::ingot_rt::json::from_body::<
-                        ::kitchen_sink_types::error::ServiceUnavailable,
+                        ::kitchen_sink_types::types::error::ServiceUnavailable,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             DoEverythingErrorKind::ServiceUnavailable(err)
@@ -985,7 +924,7 @@ pub mod get_pantry {
     pub fn endpoint_call(_input: &GetPantryInput) -> ::ingot_client_rt::EndpointCall {
         ::ingot_client_rt::EndpointCall::new()
     }
-    /// Sends a built input.
+    /// Sends a built input; fails before sending anything when a required member is missing.
     pub async fn send(
         handle: &::ingot_client_rt::Client,
         input: GetPantryInput,
@@ -993,6 +932,15 @@ pub mod get_pantry {
         GetPantryOutput,
         ::ingot_client_rt::SdkError<GetPantryError>,
     > {
+        ::ingot_rt::build::RequiredMembers::check_required(&input)
+            .map_err(|e| {
+                ::ingot_client_rt::SdkError::ConstructionFailure(
+                    ::ingot_client_rt::ConstructionFailure::new(
+                        e.to_string(),
+                        ::core::option::Option::Some(::std::boxed::Box::new(e)),
+                    ),
+                )
+            })?;
         let call = endpoint_call(&input);
         let body = ::ingot_rt::json::to_string(&input).into_bytes();
         let raw = handle
@@ -1026,7 +974,7 @@ pub mod get_pantry {
     #[derive(::core::fmt::Debug)]
     pub enum GetPantryErrorKind {
         /// The service answered `ServiceUnavailable`.
-        ServiceUnavailable(::kitchen_sink_types::error::ServiceUnavailable),
+        ServiceUnavailable(::kitchen_sink_types::types::error::ServiceUnavailable),
         /// An error code this operation does not model (or a modeled one whose body did not parse).
         Unhandled(::ingot_client_rt::Unhandled),
     }
@@ -1036,7 +984,7 @@ pub mod get_pantry {
             let kind = match meta.shape_name() {
                 ::core::option::Option::Some("ServiceUnavailable") => {
                     match ::ingot_rt::json::from_body::<
-                        ::kitchen_sink_types::error::ServiceUnavailable,
+                        ::kitchen_sink_types::types::error::ServiceUnavailable,
                     >(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
                         ::core::result::Result::Ok(err) => {
                             GetPantryErrorKind::ServiceUnavailable(err)

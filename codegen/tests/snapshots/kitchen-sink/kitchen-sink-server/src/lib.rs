@@ -29,7 +29,7 @@ pub mod service;
 #[rustfmt::skip]
 mod validate;
 
-pub use ::kitchen_sink_types::{error, input, output, types};
+pub use ::kitchen_sink_types::{input, output, types};
 pub use ::kitchen_sink_types::{Blob, DateTime, Document};
 
 pub use ::ingot_server_rt::{serve, AwsJsonService, RequestContext, SigV4Verifier};

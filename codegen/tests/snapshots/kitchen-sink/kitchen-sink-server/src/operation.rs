@@ -8,19 +8,19 @@ pub mod do_everything {
     #[derive(::core::fmt::Debug)]
     pub enum DoEverythingError {
         /// Answer with `BadThing`.
-        BadThing(::kitchen_sink_types::error::BadThing),
+        BadThing(::kitchen_sink_types::types::error::BadThing),
         /// Answer with `ServiceUnavailable`.
-        ServiceUnavailable(::kitchen_sink_types::error::ServiceUnavailable),
+        ServiceUnavailable(::kitchen_sink_types::types::error::ServiceUnavailable),
     }
-    impl ::core::convert::From<::kitchen_sink_types::error::BadThing>
+    impl ::core::convert::From<::kitchen_sink_types::types::error::BadThing>
     for DoEverythingError {
-        fn from(err: ::kitchen_sink_types::error::BadThing) -> Self {
+        fn from(err: ::kitchen_sink_types::types::error::BadThing) -> Self {
             Self::BadThing(err)
         }
     }
-    impl ::core::convert::From<::kitchen_sink_types::error::ServiceUnavailable>
+    impl ::core::convert::From<::kitchen_sink_types::types::error::ServiceUnavailable>
     for DoEverythingError {
-        fn from(err: ::kitchen_sink_types::error::ServiceUnavailable) -> Self {
+        fn from(err: ::kitchen_sink_types::types::error::ServiceUnavailable) -> Self {
             Self::ServiceUnavailable(err)
         }
     }
@@ -38,8 +38,8 @@ pub mod do_everything {
             match self {
                 Self::BadThing(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::kitchen_sink_types::error::BadThing::STATUS,
-                        type_name: ::kitchen_sink_types::error::BadThing::CODE,
+                        status: ::kitchen_sink_types::types::error::BadThing::STATUS,
+                        type_name: ::kitchen_sink_types::types::error::BadThing::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -47,8 +47,8 @@ pub mod do_everything {
                 }
                 Self::ServiceUnavailable(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::kitchen_sink_types::error::ServiceUnavailable::STATUS,
-                        type_name: ::kitchen_sink_types::error::ServiceUnavailable::CODE,
+                        status: ::kitchen_sink_types::types::error::ServiceUnavailable::STATUS,
+                        type_name: ::kitchen_sink_types::types::error::ServiceUnavailable::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,
@@ -98,11 +98,11 @@ pub mod get_pantry {
     #[derive(::core::fmt::Debug)]
     pub enum GetPantryError {
         /// Answer with `ServiceUnavailable`.
-        ServiceUnavailable(::kitchen_sink_types::error::ServiceUnavailable),
+        ServiceUnavailable(::kitchen_sink_types::types::error::ServiceUnavailable),
     }
-    impl ::core::convert::From<::kitchen_sink_types::error::ServiceUnavailable>
+    impl ::core::convert::From<::kitchen_sink_types::types::error::ServiceUnavailable>
     for GetPantryError {
-        fn from(err: ::kitchen_sink_types::error::ServiceUnavailable) -> Self {
+        fn from(err: ::kitchen_sink_types::types::error::ServiceUnavailable) -> Self {
             Self::ServiceUnavailable(err)
         }
     }
@@ -119,8 +119,8 @@ pub mod get_pantry {
             match self {
                 Self::ServiceUnavailable(err) => {
                     ::ingot_server_rt::ErrorBody {
-                        status: ::kitchen_sink_types::error::ServiceUnavailable::STATUS,
-                        type_name: ::kitchen_sink_types::error::ServiceUnavailable::CODE,
+                        status: ::kitchen_sink_types::types::error::ServiceUnavailable::STATUS,
+                        type_name: ::kitchen_sink_types::types::error::ServiceUnavailable::CODE,
                         namespace: "example.kitchen",
                         json: ::ingot_rt::json::to_string(&err),
                         query_error: ::core::option::Option::None,

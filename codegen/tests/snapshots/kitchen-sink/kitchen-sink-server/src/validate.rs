@@ -149,8 +149,7 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    {
-        let x = &v.color;
+    if let ::core::option::Option::Some(x) = &v.color {
         path.push(PathSeg::Member("color"));
         {
             if let ::kitchen_sink_types::types::Color::Unknown(_) = x {
@@ -256,8 +255,7 @@ pub(crate) fn input_doeverythinginput(
         }
         path.pop();
     }
-    {
-        let x = &v.flags;
+    if let ::core::option::Option::Some(x) = &v.flags {
         path.push(PathSeg::Member("flags"));
         {
             if x.iter().enumerate().any(|(i, a)| x[..i].contains(a)) {

@@ -14,7 +14,7 @@ pub struct DoEverythingInput {
     pub byte: ::core::option::Option<i8>,
     pub short: ::core::option::Option<i16>,
     pub int: ::core::option::Option<i32>,
-    pub long: i64,
+    pub long: ::core::option::Option<i64>,
     pub float: ::core::option::Option<f32>,
     pub double: ::core::option::Option<f64>,
     pub big_int: ::core::option::Option<::ingot_rt::BigInteger>,
@@ -23,7 +23,7 @@ pub struct DoEverythingInput {
     pub date_time: ::core::option::Option<::ingot_rt::DateTime>,
     pub http_date: ::core::option::Option<::ingot_rt::DateTime>,
     pub doc: ::core::option::Option<::ingot_rt::Document>,
-    pub color: crate::types::Color,
+    pub color: ::core::option::Option<crate::types::Color>,
     pub level: ::core::option::Option<crate::types::Level>,
     pub list: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
     pub sparse: ::core::option::Option<
@@ -38,14 +38,145 @@ pub struct DoEverythingInput {
     pub token: ::core::option::Option<::std::string::String>,
     #[deprecated(note = "use str (deprecated since 2023)")]
     pub old: ::core::option::Option<::std::string::String>,
-    pub r#type: ::std::string::String,
+    pub r#type: ::core::option::Option<::std::string::String>,
     pub r#match: ::core::option::Option<::std::string::String>,
     pub self_: ::core::option::Option<::std::string::String>,
     pub next: ::core::option::Option<::std::string::String>,
     pub widget: ::core::option::Option<crate::types::OtherWidget>,
-    pub flags: ::std::vec::Vec<bool>,
+    pub flags: ::core::option::Option<::std::vec::Vec<bool>>,
 }
 impl DoEverythingInput {
+    /// The `tracking_id` field, if set.
+    pub fn tracking_id(&self) -> ::core::option::Option<&str> {
+        self.tracking_id.as_deref()
+    }
+    /// The `blob` field, if set.
+    pub fn blob(&self) -> ::core::option::Option<&::ingot_rt::Blob> {
+        self.blob.as_ref()
+    }
+    /// The `bool` field, if set.
+    pub fn bool(&self) -> ::core::option::Option<bool> {
+        self.bool
+    }
+    /// The `str` field, if set.
+    pub fn str(&self) -> ::core::option::Option<&str> {
+        self.str.as_deref()
+    }
+    /// The `byte` field, if set.
+    pub fn byte(&self) -> ::core::option::Option<i8> {
+        self.byte
+    }
+    /// The `short` field, if set.
+    pub fn short(&self) -> ::core::option::Option<i16> {
+        self.short
+    }
+    /// The `int` field, if set.
+    pub fn int(&self) -> ::core::option::Option<i32> {
+        self.int
+    }
+    /// The `long` field, if set.
+    pub fn long(&self) -> ::core::option::Option<i64> {
+        self.long
+    }
+    /// The `float` field, if set.
+    pub fn float(&self) -> ::core::option::Option<f32> {
+        self.float
+    }
+    /// The `double` field, if set.
+    pub fn double(&self) -> ::core::option::Option<f64> {
+        self.double
+    }
+    /// The `big_int` field, if set.
+    pub fn big_int(&self) -> ::core::option::Option<&::ingot_rt::BigInteger> {
+        self.big_int.as_ref()
+    }
+    /// The `big_dec` field, if set.
+    pub fn big_dec(&self) -> ::core::option::Option<&::ingot_rt::BigDecimal> {
+        self.big_dec.as_ref()
+    }
+    /// The `epoch` field, if set.
+    pub fn epoch(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.epoch.as_ref()
+    }
+    /// The `date_time` field, if set.
+    pub fn date_time(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.date_time.as_ref()
+    }
+    /// The `http_date` field, if set.
+    pub fn http_date(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.http_date.as_ref()
+    }
+    /// The `doc` field, if set.
+    pub fn doc(&self) -> ::core::option::Option<&::ingot_rt::Document> {
+        self.doc.as_ref()
+    }
+    /// The `color` field, if set.
+    pub fn color(&self) -> ::core::option::Option<&crate::types::Color> {
+        self.color.as_ref()
+    }
+    /// The `level` field, if set.
+    pub fn level(&self) -> ::core::option::Option<&crate::types::Level> {
+        self.level.as_ref()
+    }
+    /// The `list` field; empty when it is not set (`.list.is_none()` tells whether it was).
+    pub fn list(&self) -> &[::std::string::String] {
+        ::ingot_rt::build::list(&self.list)
+    }
+    /// The `sparse` field; empty when it is not set (`.sparse.is_none()` tells whether it was).
+    pub fn sparse(&self) -> &[::core::option::Option<::std::string::String>] {
+        ::ingot_rt::build::list(&self.sparse)
+    }
+    /// The `map` field, if set.
+    pub fn map(
+        &self,
+    ) -> ::core::option::Option<&::std::collections::HashMap<crate::types::Color, i32>> {
+        self.map.as_ref()
+    }
+    /// The `nested` field, if set.
+    pub fn nested(&self) -> ::core::option::Option<&crate::types::Node> {
+        self.nested.as_ref()
+    }
+    /// The `choice` field, if set.
+    pub fn choice(&self) -> ::core::option::Option<&crate::types::Choice> {
+        self.choice.as_ref()
+    }
+    /// The `secret` field, if set.
+    pub fn secret(&self) -> ::core::option::Option<&str> {
+        self.secret.as_deref()
+    }
+    /// The `token` field, if set.
+    pub fn token(&self) -> ::core::option::Option<&str> {
+        self.token.as_deref()
+    }
+    /// The `old` field, if set.
+    #[deprecated(note = "use str (deprecated since 2023)")]
+    pub fn old(&self) -> ::core::option::Option<&str> {
+        self.old.as_deref()
+    }
+    /// The `type` field, if set.
+    pub fn r#type(&self) -> ::core::option::Option<&str> {
+        self.r#type.as_deref()
+    }
+    /// The `match` field, if set.
+    pub fn r#match(&self) -> ::core::option::Option<&str> {
+        self.r#match.as_deref()
+    }
+    /// The `self_` field, if set.
+    pub fn self_(&self) -> ::core::option::Option<&str> {
+        self.self_.as_deref()
+    }
+    /// The `next` field, if set.
+    pub fn next(&self) -> ::core::option::Option<&str> {
+        self.next.as_deref()
+    }
+    /// The `widget` field, if set.
+    pub fn widget(&self) -> ::core::option::Option<&crate::types::OtherWidget> {
+        self.widget.as_ref()
+    }
+    /// The `flags` field; empty when it is not set (`.flags.is_none()` tells whether it was).
+    pub fn flags(&self) -> &[bool] {
+        ::ingot_rt::build::list(&self.flags)
+    }
     /// Creates a builder for [`DoEverythingInput`].
     pub fn builder() -> builders::DoEverythingInputBuilder {
         ::core::default::Default::default()
@@ -89,14 +220,16 @@ impl ::core::fmt::Debug for DoEverythingInput {
         s.finish()
     }
 }
-impl DoEverythingInput {
-    /// Writes the awsJson body; a defaulted member named in `keep` (by its model name) is written even when it holds its default, because the caller set it explicitly.
-    #[doc(hidden)]
-    pub fn write_json_keeping(
-        &self,
-        w: &mut ::ingot_rt::json::JsonWriter,
-        keep: &[&str],
-    ) {
+impl ::ingot_rt::build::RequiredMembers for DoEverythingInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require(
+            "DoEverythingInput",
+            &[("type", self.r#type.is_some())],
+        )
+    }
+}
+impl ::ingot_rt::json::WriteJson for DoEverythingInput {
+    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
         if let ::core::option::Option::Some(value) = &self.tracking_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("trackingId"));
@@ -119,11 +252,8 @@ impl DoEverythingInput {
         if let ::core::option::Option::Some(value) = &self.int {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("int"));
         }
-        {
-            let value = &self.long;
-            if keep.contains(&"long") || *value != 0i64 {
-                ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
-            }
+        if let ::core::option::Option::Some(value) = &self.long {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("long"));
         }
         if let ::core::option::Option::Some(value) = &self.float {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("float"));
@@ -149,11 +279,8 @@ impl DoEverythingInput {
         if let ::core::option::Option::Some(value) = &self.doc {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("doc"));
         }
-        {
-            let value = &self.color;
-            if keep.contains(&"color") || *value != <crate::types::Color>::from("red") {
-                ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
-            }
+        if let ::core::option::Option::Some(value) = &self.color {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("color"));
         }
         if let ::core::option::Option::Some(value) = &self.level {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("level"));
@@ -182,8 +309,7 @@ impl DoEverythingInput {
         if let ::core::option::Option::Some(value) = &self.old {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("old"));
         }
-        {
-            let value = &self.r#type;
+        if let ::core::option::Option::Some(value) = &self.r#type {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("type"));
         }
         if let ::core::option::Option::Some(value) = &self.r#match {
@@ -198,18 +324,10 @@ impl DoEverythingInput {
         if let ::core::option::Option::Some(value) = &self.widget {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("widget"));
         }
-        {
-            let value = &self.flags;
-            if keep.contains(&"flags") || !value.is_empty() {
-                ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
-            }
+        if let ::core::option::Option::Some(value) = &self.flags {
+            ::ingot_rt::json::WriteJson::write_json(value, o.key("flags"));
         }
         o.end();
-    }
-}
-impl ::ingot_rt::json::WriteJson for DoEverythingInput {
-    fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
-        self.write_json_keeping(w, &[]);
     }
 }
 impl ::ingot_rt::json::ReadJson for DoEverythingInput {
@@ -313,7 +431,7 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             byte: m_byte,
             short: m_short,
             int: m_int,
-            long: m_long.unwrap_or_else(|| 0i64),
+            long: ::core::option::Option::Some(m_long.unwrap_or_else(|| 0i64)),
             float: m_float,
             double: m_double,
             big_int: m_big_int,
@@ -322,7 +440,9 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             date_time: m_date_time,
             http_date: m_http_date,
             doc: m_doc,
-            color: m_color.unwrap_or_else(|| <crate::types::Color>::from("red")),
+            color: ::core::option::Option::Some(
+                m_color.unwrap_or_else(|| <crate::types::Color>::from("red")),
+            ),
             level: m_level,
             list: m_list,
             sparse: m_sparse,
@@ -332,12 +452,12 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
             secret: m_secret,
             token: m_token,
             old: m_old,
-            r#type: cx.required(m_type, "type"),
+            r#type: cx.required_optional(m_type, "type"),
             r#match: m_match,
             self_: m_self_,
             next: m_next,
             widget: m_widget,
-            flags: m_flags.unwrap_or_default(),
+            flags: ::core::option::Option::Some(m_flags.unwrap_or_default()),
         })
     }
 }
@@ -349,19 +469,30 @@ impl ::ingot_rt::json::ReadJson for DoEverythingInput {
     ::core::fmt::Debug,
 )]
 pub struct GetPantryInput {
-    pub pantry_id: ::std::string::String,
+    pub pantry_id: ::core::option::Option<::std::string::String>,
 }
 impl GetPantryInput {
+    /// The `pantry_id` field, if set.
+    pub fn pantry_id(&self) -> ::core::option::Option<&str> {
+        self.pantry_id.as_deref()
+    }
     /// Creates a builder for [`GetPantryInput`].
     pub fn builder() -> builders::GetPantryInputBuilder {
         ::core::default::Default::default()
     }
 }
+impl ::ingot_rt::build::RequiredMembers for GetPantryInput {
+    fn check_required(&self) -> ::core::result::Result<(), ::ingot_rt::BuildError> {
+        ::ingot_rt::build::require(
+            "GetPantryInput",
+            &[("pantry_id", self.pantry_id.is_some())],
+        )
+    }
+}
 impl ::ingot_rt::json::WriteJson for GetPantryInput {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
-        {
-            let value = &self.pantry_id;
+        if let ::core::option::Option::Some(value) = &self.pantry_id {
             ::ingot_rt::json::WriteJson::write_json(value, o.key("pantryId"));
         }
         o.end();
@@ -381,7 +512,7 @@ impl ::ingot_rt::json::ReadJson for GetPantryInput {
             }
         }
         ::core::result::Result::Ok(Self {
-            pantry_id: cx.required(m_pantry_id, "pantryId"),
+            pantry_id: cx.required_optional(m_pantry_id, "pantryId"),
         })
     }
 }
@@ -449,11 +580,8 @@ pub mod builders {
             &self.tracking_id
         }
         /// Sets [`blob`](super::DoEverythingInput::blob).
-        pub fn blob(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Blob>,
-        ) -> Self {
-            self.blob = ::core::option::Option::Some(input.into());
+        pub fn blob(mut self, input: ::ingot_rt::Blob) -> Self {
+            self.blob = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`blob`](super::DoEverythingInput::blob).
@@ -469,8 +597,8 @@ pub mod builders {
             &self.blob
         }
         /// Sets [`bool`](super::DoEverythingInput::bool).
-        pub fn bool(mut self, input: impl ::core::convert::Into<bool>) -> Self {
-            self.bool = ::core::option::Option::Some(input.into());
+        pub fn bool(mut self, input: bool) -> Self {
+            self.bool = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`bool`](super::DoEverythingInput::bool).
@@ -503,8 +631,8 @@ pub mod builders {
             &self.str
         }
         /// Sets [`byte`](super::DoEverythingInput::byte).
-        pub fn byte(mut self, input: impl ::core::convert::Into<i8>) -> Self {
-            self.byte = ::core::option::Option::Some(input.into());
+        pub fn byte(mut self, input: i8) -> Self {
+            self.byte = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`byte`](super::DoEverythingInput::byte).
@@ -517,8 +645,8 @@ pub mod builders {
             &self.byte
         }
         /// Sets [`short`](super::DoEverythingInput::short).
-        pub fn short(mut self, input: impl ::core::convert::Into<i16>) -> Self {
-            self.short = ::core::option::Option::Some(input.into());
+        pub fn short(mut self, input: i16) -> Self {
+            self.short = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`short`](super::DoEverythingInput::short).
@@ -531,8 +659,8 @@ pub mod builders {
             &self.short
         }
         /// Sets [`int`](super::DoEverythingInput::int).
-        pub fn int(mut self, input: impl ::core::convert::Into<i32>) -> Self {
-            self.int = ::core::option::Option::Some(input.into());
+        pub fn int(mut self, input: i32) -> Self {
+            self.int = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`int`](super::DoEverythingInput::int).
@@ -545,8 +673,8 @@ pub mod builders {
             &self.int
         }
         /// Sets [`long`](super::DoEverythingInput::long).
-        pub fn long(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.long = ::core::option::Option::Some(input.into());
+        pub fn long(mut self, input: i64) -> Self {
+            self.long = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`long`](super::DoEverythingInput::long).
@@ -559,8 +687,8 @@ pub mod builders {
             &self.long
         }
         /// Sets [`float`](super::DoEverythingInput::float).
-        pub fn float(mut self, input: impl ::core::convert::Into<f32>) -> Self {
-            self.float = ::core::option::Option::Some(input.into());
+        pub fn float(mut self, input: f32) -> Self {
+            self.float = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`float`](super::DoEverythingInput::float).
@@ -573,8 +701,8 @@ pub mod builders {
             &self.float
         }
         /// Sets [`double`](super::DoEverythingInput::double).
-        pub fn double(mut self, input: impl ::core::convert::Into<f64>) -> Self {
-            self.double = ::core::option::Option::Some(input.into());
+        pub fn double(mut self, input: f64) -> Self {
+            self.double = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`double`](super::DoEverythingInput::double).
@@ -587,11 +715,8 @@ pub mod builders {
             &self.double
         }
         /// Sets [`big_int`](super::DoEverythingInput::big_int).
-        pub fn big_int(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigInteger>,
-        ) -> Self {
-            self.big_int = ::core::option::Option::Some(input.into());
+        pub fn big_int(mut self, input: ::ingot_rt::BigInteger) -> Self {
+            self.big_int = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`big_int`](super::DoEverythingInput::big_int).
@@ -607,11 +732,8 @@ pub mod builders {
             &self.big_int
         }
         /// Sets [`big_dec`](super::DoEverythingInput::big_dec).
-        pub fn big_dec(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigDecimal>,
-        ) -> Self {
-            self.big_dec = ::core::option::Option::Some(input.into());
+        pub fn big_dec(mut self, input: ::ingot_rt::BigDecimal) -> Self {
+            self.big_dec = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`big_dec`](super::DoEverythingInput::big_dec).
@@ -627,11 +749,8 @@ pub mod builders {
             &self.big_dec
         }
         /// Sets [`epoch`](super::DoEverythingInput::epoch).
-        pub fn epoch(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.epoch = ::core::option::Option::Some(input.into());
+        pub fn epoch(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.epoch = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`epoch`](super::DoEverythingInput::epoch).
@@ -647,11 +766,8 @@ pub mod builders {
             &self.epoch
         }
         /// Sets [`date_time`](super::DoEverythingInput::date_time).
-        pub fn date_time(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.date_time = ::core::option::Option::Some(input.into());
+        pub fn date_time(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.date_time = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`date_time`](super::DoEverythingInput::date_time).
@@ -667,11 +783,8 @@ pub mod builders {
             &self.date_time
         }
         /// Sets [`http_date`](super::DoEverythingInput::http_date).
-        pub fn http_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.http_date = ::core::option::Option::Some(input.into());
+        pub fn http_date(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.http_date = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`http_date`](super::DoEverythingInput::http_date).
@@ -687,11 +800,8 @@ pub mod builders {
             &self.http_date
         }
         /// Sets [`doc`](super::DoEverythingInput::doc).
-        pub fn doc(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Document>,
-        ) -> Self {
-            self.doc = ::core::option::Option::Some(input.into());
+        pub fn doc(mut self, input: ::ingot_rt::Document) -> Self {
+            self.doc = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`doc`](super::DoEverythingInput::doc).
@@ -707,11 +817,8 @@ pub mod builders {
             &self.doc
         }
         /// Sets [`color`](super::DoEverythingInput::color).
-        pub fn color(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Color>,
-        ) -> Self {
-            self.color = ::core::option::Option::Some(input.into());
+        pub fn color(mut self, input: crate::types::Color) -> Self {
+            self.color = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`color`](super::DoEverythingInput::color).
@@ -727,11 +834,8 @@ pub mod builders {
             &self.color
         }
         /// Sets [`level`](super::DoEverythingInput::level).
-        pub fn level(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Level>,
-        ) -> Self {
-            self.level = ::core::option::Option::Some(input.into());
+        pub fn level(mut self, input: crate::types::Level) -> Self {
+            self.level = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`level`](super::DoEverythingInput::level).
@@ -746,12 +850,12 @@ pub mod builders {
         pub fn get_level(&self) -> &::core::option::Option<crate::types::Level> {
             &self.level
         }
-        /// Sets [`list`](super::DoEverythingInput::list).
+        /// Appends an item to [`list`](super::DoEverythingInput::list); [`set_list`](Self::set_list) replaces the whole list.
         pub fn list(
             mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
-            self.list = ::core::option::Option::Some(input.into());
+            ::ingot_rt::build::push(&mut self.list, input.into());
             self
         }
         /// Sets or unsets [`list`](super::DoEverythingInput::list).
@@ -768,14 +872,12 @@ pub mod builders {
         ) -> &::core::option::Option<::std::vec::Vec<::std::string::String>> {
             &self.list
         }
-        /// Sets [`sparse`](super::DoEverythingInput::sparse).
+        /// Appends an item to [`sparse`](super::DoEverythingInput::sparse); [`set_sparse`](Self::set_sparse) replaces the whole list.
         pub fn sparse(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::vec::Vec<::core::option::Option<::std::string::String>>,
-            >,
+            input: ::core::option::Option<::std::string::String>,
         ) -> Self {
-            self.sparse = ::core::option::Option::Some(input.into());
+            ::ingot_rt::build::push(&mut self.sparse, input);
             self
         }
         /// Sets or unsets [`sparse`](super::DoEverythingInput::sparse).
@@ -796,14 +898,9 @@ pub mod builders {
         > {
             &self.sparse
         }
-        /// Sets [`map`](super::DoEverythingInput::map).
-        pub fn map(
-            mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<crate::types::Color, i32>,
-            >,
-        ) -> Self {
-            self.map = ::core::option::Option::Some(input.into());
+        /// Inserts one entry into [`map`](super::DoEverythingInput::map); [`set_map`](Self::set_map) replaces the whole map.
+        pub fn map(mut self, k: crate::types::Color, v: i32) -> Self {
+            ::ingot_rt::build::insert(&mut self.map, k, v);
             self
         }
         /// Sets or unsets [`map`](super::DoEverythingInput::map).
@@ -825,11 +922,8 @@ pub mod builders {
             &self.map
         }
         /// Sets [`nested`](super::DoEverythingInput::nested).
-        pub fn nested(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Node>,
-        ) -> Self {
-            self.nested = ::core::option::Option::Some(input.into());
+        pub fn nested(mut self, input: crate::types::Node) -> Self {
+            self.nested = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`nested`](super::DoEverythingInput::nested).
@@ -845,11 +939,8 @@ pub mod builders {
             &self.nested
         }
         /// Sets [`choice`](super::DoEverythingInput::choice).
-        pub fn choice(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Choice>,
-        ) -> Self {
-            self.choice = ::core::option::Option::Some(input.into());
+        pub fn choice(mut self, input: crate::types::Choice) -> Self {
+            self.choice = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`choice`](super::DoEverythingInput::choice).
@@ -1008,11 +1099,8 @@ pub mod builders {
             &self.next
         }
         /// Sets [`widget`](super::DoEverythingInput::widget).
-        pub fn widget(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::OtherWidget>,
-        ) -> Self {
-            self.widget = ::core::option::Option::Some(input.into());
+        pub fn widget(mut self, input: crate::types::OtherWidget) -> Self {
+            self.widget = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`widget`](super::DoEverythingInput::widget).
@@ -1027,12 +1115,9 @@ pub mod builders {
         pub fn get_widget(&self) -> &::core::option::Option<crate::types::OtherWidget> {
             &self.widget
         }
-        /// Sets [`flags`](super::DoEverythingInput::flags).
-        pub fn flags(
-            mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<bool>>,
-        ) -> Self {
-            self.flags = ::core::option::Option::Some(input.into());
+        /// Appends an item to [`flags`](super::DoEverythingInput::flags); [`set_flags`](Self::set_flags) replaces the whole list.
+        pub fn flags(mut self, input: bool) -> Self {
+            ::ingot_rt::build::push(&mut self.flags, input);
             self
         }
         /// Sets or unsets [`flags`](super::DoEverythingInput::flags).
@@ -1047,7 +1132,7 @@ pub mod builders {
         pub fn get_flags(&self) -> &::core::option::Option<::std::vec::Vec<bool>> {
             &self.flags
         }
-        /// Builds [`DoEverythingInput`](super::DoEverythingInput); fails naming the first required member that was not set.
+        /// Builds [`DoEverythingInput`](super::DoEverythingInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::DoEverythingInput, ::ingot_rt::BuildError> {
@@ -1059,7 +1144,7 @@ pub mod builders {
                 byte: self.byte,
                 short: self.short,
                 int: self.int,
-                long: self.long.unwrap_or_else(|| 0i64),
+                long: self.long,
                 float: self.float,
                 double: self.double,
                 big_int: self.big_int,
@@ -1068,7 +1153,7 @@ pub mod builders {
                 date_time: self.date_time,
                 http_date: self.http_date,
                 doc: self.doc,
-                color: self.color.unwrap_or_else(|| <crate::types::Color>::from("red")),
+                color: self.color,
                 level: self.level,
                 list: self.list,
                 sparse: self.sparse,
@@ -1078,17 +1163,12 @@ pub mod builders {
                 secret: self.secret,
                 token: self.token,
                 old: self.old,
-                r#type: self
-                    .r#type
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "DoEverythingInput",
-                        "type",
-                    ))?,
+                r#type: self.r#type,
                 r#match: self.r#match,
                 self_: self.self_,
                 next: self.next,
                 widget: self.widget,
-                flags: self.flags.unwrap_or_default(),
+                flags: self.flags,
             })
         }
     }
@@ -1161,17 +1241,12 @@ pub mod builders {
         pub fn get_pantry_id(&self) -> &::core::option::Option<::std::string::String> {
             &self.pantry_id
         }
-        /// Builds [`GetPantryInput`](super::GetPantryInput); fails naming the first required member that was not set.
+        /// Builds [`GetPantryInput`](super::GetPantryInput). Never fails today (a `Result` as in the SDK): the client checks required members before sending.
         pub fn build(
             self,
         ) -> ::core::result::Result<super::GetPantryInput, ::ingot_rt::BuildError> {
             ::core::result::Result::Ok(super::GetPantryInput {
-                pantry_id: self
-                    .pantry_id
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "GetPantryInput",
-                        "pantryId",
-                    ))?,
+                pantry_id: self.pantry_id,
             })
         }
     }

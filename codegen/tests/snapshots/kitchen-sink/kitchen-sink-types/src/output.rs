@@ -46,6 +46,137 @@ pub struct DoEverythingOutput {
     pub flags: ::std::vec::Vec<bool>,
 }
 impl DoEverythingOutput {
+    /// The `tracking_id` field, if set.
+    pub fn tracking_id(&self) -> ::core::option::Option<&str> {
+        self.tracking_id.as_deref()
+    }
+    /// The `blob` field, if set.
+    pub fn blob(&self) -> ::core::option::Option<&::ingot_rt::Blob> {
+        self.blob.as_ref()
+    }
+    /// The `bool` field, if set.
+    pub fn bool(&self) -> ::core::option::Option<bool> {
+        self.bool
+    }
+    /// The `str` field, if set.
+    pub fn str(&self) -> ::core::option::Option<&str> {
+        self.str.as_deref()
+    }
+    /// The `byte` field, if set.
+    pub fn byte(&self) -> ::core::option::Option<i8> {
+        self.byte
+    }
+    /// The `short` field, if set.
+    pub fn short(&self) -> ::core::option::Option<i16> {
+        self.short
+    }
+    /// The `int` field, if set.
+    pub fn int(&self) -> ::core::option::Option<i32> {
+        self.int
+    }
+    /// The `long` field.
+    pub fn long(&self) -> i64 {
+        self.long
+    }
+    /// The `float` field, if set.
+    pub fn float(&self) -> ::core::option::Option<f32> {
+        self.float
+    }
+    /// The `double` field, if set.
+    pub fn double(&self) -> ::core::option::Option<f64> {
+        self.double
+    }
+    /// The `big_int` field, if set.
+    pub fn big_int(&self) -> ::core::option::Option<&::ingot_rt::BigInteger> {
+        self.big_int.as_ref()
+    }
+    /// The `big_dec` field, if set.
+    pub fn big_dec(&self) -> ::core::option::Option<&::ingot_rt::BigDecimal> {
+        self.big_dec.as_ref()
+    }
+    /// The `epoch` field, if set.
+    pub fn epoch(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.epoch.as_ref()
+    }
+    /// The `date_time` field, if set.
+    pub fn date_time(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.date_time.as_ref()
+    }
+    /// The `http_date` field, if set.
+    pub fn http_date(&self) -> ::core::option::Option<&::ingot_rt::DateTime> {
+        self.http_date.as_ref()
+    }
+    /// The `doc` field, if set.
+    pub fn doc(&self) -> ::core::option::Option<&::ingot_rt::Document> {
+        self.doc.as_ref()
+    }
+    /// The `color` field.
+    pub fn color(&self) -> &crate::types::Color {
+        &self.color
+    }
+    /// The `level` field, if set.
+    pub fn level(&self) -> ::core::option::Option<&crate::types::Level> {
+        self.level.as_ref()
+    }
+    /// The `list` field; empty when it is not set (`.list.is_none()` tells whether it was).
+    pub fn list(&self) -> &[::std::string::String] {
+        ::ingot_rt::build::list(&self.list)
+    }
+    /// The `sparse` field; empty when it is not set (`.sparse.is_none()` tells whether it was).
+    pub fn sparse(&self) -> &[::core::option::Option<::std::string::String>] {
+        ::ingot_rt::build::list(&self.sparse)
+    }
+    /// The `map` field, if set.
+    pub fn map(
+        &self,
+    ) -> ::core::option::Option<&::std::collections::HashMap<crate::types::Color, i32>> {
+        self.map.as_ref()
+    }
+    /// The `nested` field, if set.
+    pub fn nested(&self) -> ::core::option::Option<&crate::types::Node> {
+        self.nested.as_ref()
+    }
+    /// The `choice` field, if set.
+    pub fn choice(&self) -> ::core::option::Option<&crate::types::Choice> {
+        self.choice.as_ref()
+    }
+    /// The `secret` field, if set.
+    pub fn secret(&self) -> ::core::option::Option<&str> {
+        self.secret.as_deref()
+    }
+    /// The `token` field, if set.
+    pub fn token(&self) -> ::core::option::Option<&str> {
+        self.token.as_deref()
+    }
+    /// The `old` field, if set.
+    #[deprecated(note = "use str (deprecated since 2023)")]
+    pub fn old(&self) -> ::core::option::Option<&str> {
+        self.old.as_deref()
+    }
+    /// The `type` field.
+    pub fn r#type(&self) -> &str {
+        self.r#type.as_str()
+    }
+    /// The `match` field, if set.
+    pub fn r#match(&self) -> ::core::option::Option<&str> {
+        self.r#match.as_deref()
+    }
+    /// The `self_` field, if set.
+    pub fn self_(&self) -> ::core::option::Option<&str> {
+        self.self_.as_deref()
+    }
+    /// The `next` field, if set.
+    pub fn next(&self) -> ::core::option::Option<&str> {
+        self.next.as_deref()
+    }
+    /// The `widget` field, if set.
+    pub fn widget(&self) -> ::core::option::Option<&crate::types::OtherWidget> {
+        self.widget.as_ref()
+    }
+    /// The `flags` field.
+    pub fn flags(&self) -> &[bool] {
+        self.flags.as_slice()
+    }
     /// Creates a builder for [`DoEverythingOutput`].
     pub fn builder() -> builders::DoEverythingOutputBuilder {
         ::core::default::Default::default()
@@ -416,11 +547,8 @@ pub mod builders {
             &self.tracking_id
         }
         /// Sets [`blob`](super::DoEverythingOutput::blob).
-        pub fn blob(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Blob>,
-        ) -> Self {
-            self.blob = ::core::option::Option::Some(input.into());
+        pub fn blob(mut self, input: ::ingot_rt::Blob) -> Self {
+            self.blob = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`blob`](super::DoEverythingOutput::blob).
@@ -436,8 +564,8 @@ pub mod builders {
             &self.blob
         }
         /// Sets [`bool`](super::DoEverythingOutput::bool).
-        pub fn bool(mut self, input: impl ::core::convert::Into<bool>) -> Self {
-            self.bool = ::core::option::Option::Some(input.into());
+        pub fn bool(mut self, input: bool) -> Self {
+            self.bool = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`bool`](super::DoEverythingOutput::bool).
@@ -470,8 +598,8 @@ pub mod builders {
             &self.str
         }
         /// Sets [`byte`](super::DoEverythingOutput::byte).
-        pub fn byte(mut self, input: impl ::core::convert::Into<i8>) -> Self {
-            self.byte = ::core::option::Option::Some(input.into());
+        pub fn byte(mut self, input: i8) -> Self {
+            self.byte = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`byte`](super::DoEverythingOutput::byte).
@@ -484,8 +612,8 @@ pub mod builders {
             &self.byte
         }
         /// Sets [`short`](super::DoEverythingOutput::short).
-        pub fn short(mut self, input: impl ::core::convert::Into<i16>) -> Self {
-            self.short = ::core::option::Option::Some(input.into());
+        pub fn short(mut self, input: i16) -> Self {
+            self.short = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`short`](super::DoEverythingOutput::short).
@@ -498,8 +626,8 @@ pub mod builders {
             &self.short
         }
         /// Sets [`int`](super::DoEverythingOutput::int).
-        pub fn int(mut self, input: impl ::core::convert::Into<i32>) -> Self {
-            self.int = ::core::option::Option::Some(input.into());
+        pub fn int(mut self, input: i32) -> Self {
+            self.int = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`int`](super::DoEverythingOutput::int).
@@ -512,8 +640,8 @@ pub mod builders {
             &self.int
         }
         /// Sets [`long`](super::DoEverythingOutput::long).
-        pub fn long(mut self, input: impl ::core::convert::Into<i64>) -> Self {
-            self.long = ::core::option::Option::Some(input.into());
+        pub fn long(mut self, input: i64) -> Self {
+            self.long = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`long`](super::DoEverythingOutput::long).
@@ -526,8 +654,8 @@ pub mod builders {
             &self.long
         }
         /// Sets [`float`](super::DoEverythingOutput::float).
-        pub fn float(mut self, input: impl ::core::convert::Into<f32>) -> Self {
-            self.float = ::core::option::Option::Some(input.into());
+        pub fn float(mut self, input: f32) -> Self {
+            self.float = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`float`](super::DoEverythingOutput::float).
@@ -540,8 +668,8 @@ pub mod builders {
             &self.float
         }
         /// Sets [`double`](super::DoEverythingOutput::double).
-        pub fn double(mut self, input: impl ::core::convert::Into<f64>) -> Self {
-            self.double = ::core::option::Option::Some(input.into());
+        pub fn double(mut self, input: f64) -> Self {
+            self.double = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`double`](super::DoEverythingOutput::double).
@@ -554,11 +682,8 @@ pub mod builders {
             &self.double
         }
         /// Sets [`big_int`](super::DoEverythingOutput::big_int).
-        pub fn big_int(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigInteger>,
-        ) -> Self {
-            self.big_int = ::core::option::Option::Some(input.into());
+        pub fn big_int(mut self, input: ::ingot_rt::BigInteger) -> Self {
+            self.big_int = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`big_int`](super::DoEverythingOutput::big_int).
@@ -574,11 +699,8 @@ pub mod builders {
             &self.big_int
         }
         /// Sets [`big_dec`](super::DoEverythingOutput::big_dec).
-        pub fn big_dec(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::BigDecimal>,
-        ) -> Self {
-            self.big_dec = ::core::option::Option::Some(input.into());
+        pub fn big_dec(mut self, input: ::ingot_rt::BigDecimal) -> Self {
+            self.big_dec = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`big_dec`](super::DoEverythingOutput::big_dec).
@@ -594,11 +716,8 @@ pub mod builders {
             &self.big_dec
         }
         /// Sets [`epoch`](super::DoEverythingOutput::epoch).
-        pub fn epoch(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.epoch = ::core::option::Option::Some(input.into());
+        pub fn epoch(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.epoch = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`epoch`](super::DoEverythingOutput::epoch).
@@ -614,11 +733,8 @@ pub mod builders {
             &self.epoch
         }
         /// Sets [`date_time`](super::DoEverythingOutput::date_time).
-        pub fn date_time(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.date_time = ::core::option::Option::Some(input.into());
+        pub fn date_time(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.date_time = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`date_time`](super::DoEverythingOutput::date_time).
@@ -634,11 +750,8 @@ pub mod builders {
             &self.date_time
         }
         /// Sets [`http_date`](super::DoEverythingOutput::http_date).
-        pub fn http_date(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::DateTime>,
-        ) -> Self {
-            self.http_date = ::core::option::Option::Some(input.into());
+        pub fn http_date(mut self, input: ::ingot_rt::DateTime) -> Self {
+            self.http_date = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`http_date`](super::DoEverythingOutput::http_date).
@@ -654,11 +767,8 @@ pub mod builders {
             &self.http_date
         }
         /// Sets [`doc`](super::DoEverythingOutput::doc).
-        pub fn doc(
-            mut self,
-            input: impl ::core::convert::Into<::ingot_rt::Document>,
-        ) -> Self {
-            self.doc = ::core::option::Option::Some(input.into());
+        pub fn doc(mut self, input: ::ingot_rt::Document) -> Self {
+            self.doc = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`doc`](super::DoEverythingOutput::doc).
@@ -674,11 +784,8 @@ pub mod builders {
             &self.doc
         }
         /// Sets [`color`](super::DoEverythingOutput::color).
-        pub fn color(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Color>,
-        ) -> Self {
-            self.color = ::core::option::Option::Some(input.into());
+        pub fn color(mut self, input: crate::types::Color) -> Self {
+            self.color = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`color`](super::DoEverythingOutput::color).
@@ -694,11 +801,8 @@ pub mod builders {
             &self.color
         }
         /// Sets [`level`](super::DoEverythingOutput::level).
-        pub fn level(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Level>,
-        ) -> Self {
-            self.level = ::core::option::Option::Some(input.into());
+        pub fn level(mut self, input: crate::types::Level) -> Self {
+            self.level = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`level`](super::DoEverythingOutput::level).
@@ -713,12 +817,12 @@ pub mod builders {
         pub fn get_level(&self) -> &::core::option::Option<crate::types::Level> {
             &self.level
         }
-        /// Sets [`list`](super::DoEverythingOutput::list).
+        /// Appends an item to [`list`](super::DoEverythingOutput::list); [`set_list`](Self::set_list) replaces the whole list.
         pub fn list(
             mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<::std::string::String>>,
+            input: impl ::core::convert::Into<::std::string::String>,
         ) -> Self {
-            self.list = ::core::option::Option::Some(input.into());
+            ::ingot_rt::build::push(&mut self.list, input.into());
             self
         }
         /// Sets or unsets [`list`](super::DoEverythingOutput::list).
@@ -735,14 +839,12 @@ pub mod builders {
         ) -> &::core::option::Option<::std::vec::Vec<::std::string::String>> {
             &self.list
         }
-        /// Sets [`sparse`](super::DoEverythingOutput::sparse).
+        /// Appends an item to [`sparse`](super::DoEverythingOutput::sparse); [`set_sparse`](Self::set_sparse) replaces the whole list.
         pub fn sparse(
             mut self,
-            input: impl ::core::convert::Into<
-                ::std::vec::Vec<::core::option::Option<::std::string::String>>,
-            >,
+            input: ::core::option::Option<::std::string::String>,
         ) -> Self {
-            self.sparse = ::core::option::Option::Some(input.into());
+            ::ingot_rt::build::push(&mut self.sparse, input);
             self
         }
         /// Sets or unsets [`sparse`](super::DoEverythingOutput::sparse).
@@ -763,14 +865,9 @@ pub mod builders {
         > {
             &self.sparse
         }
-        /// Sets [`map`](super::DoEverythingOutput::map).
-        pub fn map(
-            mut self,
-            input: impl ::core::convert::Into<
-                ::std::collections::HashMap<crate::types::Color, i32>,
-            >,
-        ) -> Self {
-            self.map = ::core::option::Option::Some(input.into());
+        /// Inserts one entry into [`map`](super::DoEverythingOutput::map); [`set_map`](Self::set_map) replaces the whole map.
+        pub fn map(mut self, k: crate::types::Color, v: i32) -> Self {
+            ::ingot_rt::build::insert(&mut self.map, k, v);
             self
         }
         /// Sets or unsets [`map`](super::DoEverythingOutput::map).
@@ -792,11 +889,8 @@ pub mod builders {
             &self.map
         }
         /// Sets [`nested`](super::DoEverythingOutput::nested).
-        pub fn nested(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Node>,
-        ) -> Self {
-            self.nested = ::core::option::Option::Some(input.into());
+        pub fn nested(mut self, input: crate::types::Node) -> Self {
+            self.nested = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`nested`](super::DoEverythingOutput::nested).
@@ -812,11 +906,8 @@ pub mod builders {
             &self.nested
         }
         /// Sets [`choice`](super::DoEverythingOutput::choice).
-        pub fn choice(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::Choice>,
-        ) -> Self {
-            self.choice = ::core::option::Option::Some(input.into());
+        pub fn choice(mut self, input: crate::types::Choice) -> Self {
+            self.choice = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`choice`](super::DoEverythingOutput::choice).
@@ -975,11 +1066,8 @@ pub mod builders {
             &self.next
         }
         /// Sets [`widget`](super::DoEverythingOutput::widget).
-        pub fn widget(
-            mut self,
-            input: impl ::core::convert::Into<crate::types::OtherWidget>,
-        ) -> Self {
-            self.widget = ::core::option::Option::Some(input.into());
+        pub fn widget(mut self, input: crate::types::OtherWidget) -> Self {
+            self.widget = ::core::option::Option::Some(input);
             self
         }
         /// Sets or unsets [`widget`](super::DoEverythingOutput::widget).
@@ -994,12 +1082,9 @@ pub mod builders {
         pub fn get_widget(&self) -> &::core::option::Option<crate::types::OtherWidget> {
             &self.widget
         }
-        /// Sets [`flags`](super::DoEverythingOutput::flags).
-        pub fn flags(
-            mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<bool>>,
-        ) -> Self {
-            self.flags = ::core::option::Option::Some(input.into());
+        /// Appends an item to [`flags`](super::DoEverythingOutput::flags); [`set_flags`](Self::set_flags) replaces the whole list.
+        pub fn flags(mut self, input: bool) -> Self {
+            ::ingot_rt::build::push(&mut self.flags, input);
             self
         }
         /// Sets or unsets [`flags`](super::DoEverythingOutput::flags).
@@ -1047,7 +1132,7 @@ pub mod builders {
                 old: self.old,
                 r#type: self
                     .r#type
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                    .ok_or_else(|| ::ingot_rt::BuildError::required(
                         "DoEverythingOutput",
                         "type",
                     ))?,

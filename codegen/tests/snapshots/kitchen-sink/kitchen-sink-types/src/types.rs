@@ -20,6 +20,22 @@ impl Choice {
             ::core::result::Result::Err(self)
         }
     }
+    /// True if this is [`Choice::Name`].
+    pub fn is_name(&self) -> bool {
+        ::core::matches!(self, Self::Name(_))
+    }
+    /// The value if this is [`Choice::Nothing`], else `Err(self)`.
+    pub fn as_nothing(&self) -> ::core::result::Result<&(), &Self> {
+        if let Self::Nothing = self {
+            ::core::result::Result::Ok(&())
+        } else {
+            ::core::result::Result::Err(self)
+        }
+    }
+    /// True if this is [`Choice::Nothing`].
+    pub fn is_nothing(&self) -> bool {
+        ::core::matches!(self, Self::Nothing)
+    }
     /// The value if this is [`Choice::Again`], else `Err(self)`.
     pub fn as_again(
         &self,
@@ -30,6 +46,10 @@ impl Choice {
             ::core::result::Result::Err(self)
         }
     }
+    /// True if this is [`Choice::Again`].
+    pub fn is_again(&self) -> bool {
+        ::core::matches!(self, Self::Again(_))
+    }
     /// The value if this is [`Choice::Node`], else `Err(self)`.
     pub fn as_node(&self) -> ::core::result::Result<&crate::types::Node, &Self> {
         if let Self::Node(value) = self {
@@ -38,6 +58,10 @@ impl Choice {
             ::core::result::Result::Err(self)
         }
     }
+    /// True if this is [`Choice::Node`].
+    pub fn is_node(&self) -> bool {
+        ::core::matches!(self, Self::Node(_))
+    }
     /// The value if this is [`Choice::Pin`], else `Err(self)`.
     pub fn as_pin(&self) -> ::core::result::Result<&::std::string::String, &Self> {
         if let Self::Pin(value) = self {
@@ -45,6 +69,10 @@ impl Choice {
         } else {
             ::core::result::Result::Err(self)
         }
+    }
+    /// True if this is [`Choice::Pin`].
+    pub fn is_pin(&self) -> bool {
+        ::core::matches!(self, Self::Pin(_))
     }
     /// True for a member this version of the crate does not know.
     pub fn is_unknown(&self) -> bool {
@@ -173,6 +201,10 @@ pub enum Color {
 impl Color {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [&'static str] = &["red", "dark-blue", "unknown"];
+    /// Every value this version of the crate knows, in model order (the SDK's name for [`Self::VALUES`]).
+    pub const fn values() -> &'static [&'static str] {
+        Self::VALUES
+    }
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
@@ -279,6 +311,10 @@ pub enum Level {
 impl Level {
     /// Every value this version of the crate knows, in model order.
     pub const VALUES: &'static [i32] = &[1, 10];
+    /// Every value this version of the crate knows, in model order (the SDK's name for [`Self::VALUES`]).
+    pub const fn values() -> &'static [i32] {
+        Self::VALUES
+    }
     /// The value as sent on the wire.
     pub fn value(&self) -> i32 {
         match self {
@@ -342,6 +378,18 @@ pub struct Node {
     pub children: ::core::option::Option<::std::vec::Vec<crate::types::Node>>,
 }
 impl Node {
+    /// The `value` field.
+    pub fn value(&self) -> &str {
+        self.value.as_str()
+    }
+    /// The `next` field, if set.
+    pub fn next(&self) -> ::core::option::Option<&crate::types::Node> {
+        self.next.as_deref()
+    }
+    /// The `children` field; empty when it is not set (`.children.is_none()` tells whether it was).
+    pub fn children(&self) -> &[crate::types::Node] {
+        ::ingot_rt::build::list(&self.children)
+    }
     /// Creates a builder for [`Node`].
     pub fn builder() -> builders::NodeBuilder {
         ::core::default::Default::default()
@@ -400,6 +448,10 @@ pub struct OtherWidget {
     pub id: ::core::option::Option<::std::string::String>,
 }
 impl OtherWidget {
+    /// The `id` field, if set.
+    pub fn id(&self) -> ::core::option::Option<&str> {
+        self.id.as_deref()
+    }
     /// Creates a builder for [`OtherWidget`].
     pub fn builder() -> builders::OtherWidgetBuilder {
         ::core::default::Default::default()
@@ -487,12 +539,9 @@ pub mod builders {
         ) -> &::core::option::Option<::std::boxed::Box<crate::types::Node>> {
             &self.next
         }
-        /// Sets [`children`](super::Node::children).
-        pub fn children(
-            mut self,
-            input: impl ::core::convert::Into<::std::vec::Vec<crate::types::Node>>,
-        ) -> Self {
-            self.children = ::core::option::Option::Some(input.into());
+        /// Appends an item to [`children`](super::Node::children); [`set_children`](Self::set_children) replaces the whole list.
+        pub fn children(mut self, input: crate::types::Node) -> Self {
+            ::ingot_rt::build::push(&mut self.children, input);
             self
         }
         /// Sets or unsets [`children`](super::Node::children).
@@ -516,10 +565,7 @@ pub mod builders {
             ::core::result::Result::Ok(super::Node {
                 value: self
                     .value
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
-                        "Node",
-                        "value",
-                    ))?,
+                    .ok_or_else(|| ::ingot_rt::BuildError::required("Node", "value"))?,
                 next: self.next,
                 children: self.children,
             })
@@ -562,3 +608,6 @@ pub mod builders {
         }
     }
 }
+/// The service's error structures.
+#[rustfmt::skip]
+pub mod error;

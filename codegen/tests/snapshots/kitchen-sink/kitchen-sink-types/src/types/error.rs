@@ -12,6 +12,10 @@ pub struct BadThing {
     pub reason: ::std::string::String,
 }
 impl BadThing {
+    /// The `reason` field.
+    pub fn reason(&self) -> &str {
+        self.reason.as_str()
+    }
     /// Creates a builder for [`BadThing`].
     pub fn builder() -> builders::BadThingBuilder {
         ::core::default::Default::default()
@@ -196,7 +200,7 @@ pub mod builders {
                 message: self.message,
                 reason: self
                     .reason
-                    .ok_or_else(|| ::ingot_rt::BuildError::missing_field(
+                    .ok_or_else(|| ::ingot_rt::BuildError::required(
                         "BadThing",
                         "reason",
                     ))?,

@@ -79,6 +79,10 @@ pub struct InvalidParameterException {
     pub reason_code: ::core::option::Option<::std::string::String>,
 }
 impl InvalidParameterException {
+    /// The `reason_code` field, if set.
+    pub fn reason_code(&self) -> ::core::option::Option<&str> {
+        self.reason_code.as_deref()
+    }
     /// Creates a builder for [`InvalidParameterException`].
     pub fn builder() -> builders::InvalidParameterExceptionBuilder {
         ::core::default::Default::default()
