@@ -133,14 +133,23 @@ fn client_code_hands_the_traits_to_the_runtime() {
     }
     assert!(!client.contains("\"ThingNotFound\""), "{client}");
 
-    let ops = generated_file("-client", "src/operation.rs");
+    // One file per operation.
+    let op = |name: &str| generated_file("-client", &format!("src/operation/{name}.rs"));
     let gzip = "::ingot_client_rt::RequestEncoding::Gzip";
-    assert!(module(&ops, "put_blob").contains(gzip));
-    assert!(!module(&ops, "get_thing").contains(gzip));
-    assert!(!module(&ops, "create_thing").contains(gzip));
-    // Modeled errors are matched by the __type name, not by the (query) code.
-    assert!(module(&ops, "get_thing").contains("match meta.shape_name()"));
-    let create = module(&ops, "create_thing");
+    assert!(op("put_blob").contains(gzip));
+    assert!(!op("get_thing").contains(gzip));
+    assert!(!op("create_thing").contains(gzip));
+    // Modeled errors are matched by the __type name (the runtime parser's `code()` is the
+    // shape name), not by the (query) code.
+    let get = op("get_thing");
+    assert!(
+        get.contains("match parser.code()")
+            && get.contains(
+                "Some(\"ThingNotFound\") => {\n                parser.modeled(Self::ThingNotFound)"
+            ),
+        "{get}"
+    );
+    let create = op("create_thing");
     assert!(
         create.contains("if input.client_token.is_none()")
             && create.contains("::ingot_client_rt::idempotency_token()"),

@@ -16,7 +16,7 @@ pub fn keeps_defaults(s: &StructureIr) -> bool {
 /// `WriteJson` and `ReadJson` for a structure.
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
     let name = ident(&def.path.name);
-    let read = read_body(&s.members);
+    let read = read_body(&s.members, s.error.is_some());
     let write = if keeps_defaults(s) {
         let write = write_body(&s.members);
         let doc = doc_line("Writes the awsJson body; a defaulted member named in `keep` (by its model name) is written even when it holds its default, because the caller set it explicitly.");
@@ -127,11 +127,13 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
     }
 }
 
-fn read_body(members: &[MemberIr]) -> TokenStream {
+/// `error`: the structure is an error, whose metadata comes from the response, not the body.
+fn read_body(members: &[MemberIr], error: bool) -> TokenStream {
+    let meta = error.then(|| quote! { meta: ::core::default::Default::default(), });
     if members.is_empty() {
         return quote! {
             cx.expect_object(v)?;
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self { #meta })
         };
     }
     let locals: Vec<_> = members
@@ -173,6 +175,6 @@ fn read_body(members: &[MemberIr]) -> TokenStream {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { #(#inits)* })
+        ::core::result::Result::Ok(Self { #(#inits)* #meta })
     }
 }

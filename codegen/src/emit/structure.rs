@@ -22,6 +22,11 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         let dep = deprecated(m.deprecated.as_ref());
         quote! { #doc #dep pub #field: #ty, }
     });
+    // Error structures carry the response's metadata, as the SDK's do (set by the client).
+    let meta_field = s
+        .error
+        .is_some()
+        .then(|| quote! { pub(crate) meta: ::ingot_rt::error::ErrorMetadata, });
     let debug = redacts.then(|| debug_impl(&name, &def.path.name.name, &s.members, def.sensitive));
     let error = s.error.as_ref().map(|e| error_impls(def, e, s));
     let builder_link = doc_line(&format!(
@@ -33,7 +38,7 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         #dep
         #[non_exhaustive]
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #meta_field }
         impl #name {
             #builder_link
             pub fn builder() -> builders::#builder_name {
@@ -124,12 +129,13 @@ fn builder(
         };
         quote! { #field: #value, }
     });
+    let (meta_field, meta_methods, meta_value) = error_builder_meta(s);
     let build = if s.fallible_build {
         let doc = doc_line(&format!("Builds [`{target_name}`](super::{target_name}); fails naming the first required member that was not set."));
         quote! {
             #doc
             pub fn build(self) -> ::core::result::Result<super::#target, ::ingot_rt::BuildError> {
-                ::core::result::Result::Ok(super::#target { #(#values)* })
+                ::core::result::Result::Ok(super::#target { #(#values)* #meta_value })
             }
         }
     } else {
@@ -137,7 +143,7 @@ fn builder(
         quote! {
             #doc
             pub fn build(self) -> super::#target {
-                super::#target { #(#values)* }
+                super::#target { #(#values)* #meta_value }
             }
         }
     };
@@ -160,13 +166,38 @@ fn builder(
     quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
-        pub struct #builder_name { #(#fields)* }
+        pub struct #builder_name { #(#fields)* #meta_field }
         impl #builder_name {
             #(#methods)*
+            #meta_methods
             #build
         }
         #debug
     }
+}
+
+/// The metadata field, its setters and its value in `build()` of an error structure's builder
+/// (the SDK's `meta` / `set_meta`); nothing for other structures.
+fn error_builder_meta(s: &StructureIr) -> (TokenStream, TokenStream, TokenStream) {
+    if s.error.is_none() {
+        return Default::default();
+    }
+    (
+        quote! { meta: ::ingot_rt::error::ErrorMetadata, },
+        quote! {
+            /// Sets the error's metadata (code, message, request id).
+            pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+                self.meta = meta;
+                self
+            }
+            /// Sets or clears the error's metadata.
+            pub fn set_meta(mut self, meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>) -> Self {
+                self.meta = meta.unwrap_or_default();
+                self
+            }
+        },
+        quote! { meta: self.meta, },
+    )
 }
 
 /// A `Debug` that prints `*** Sensitive Data Redacted ***` for sensitive members (or all of them).
@@ -251,5 +282,20 @@ fn error_impls(def: &TypeDef, e: &ErrorInfo, s: &StructureIr) -> TokenStream {
             }
         }
         impl ::std::error::Error for #name {}
+        impl ::ingot_rt::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+                &self.meta
+            }
+        }
+        impl ::ingot_rt::error::RequestId for #name {
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                self.meta.request_id()
+            }
+        }
+        impl ::ingot_rt::error::ModeledError for #name {
+            fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+                self.meta = meta;
+            }
+        }
     }
 }

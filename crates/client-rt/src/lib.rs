@@ -23,7 +23,7 @@
 //!
 //! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {
 //! let config = Config::builder()
-//!     .region("us-east-1")
+//!     .region(ingot_client_rt::Region::new("us-east-1"))
 //!     .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "example"))
 //!     .build();
 //! let client = Client::new(&SERVICE, config);
@@ -54,30 +54,36 @@ pub use client::{AuthMode, Client};
 pub use compression::{
     RequestCompressionConfig, DEFAULT_MIN_COMPRESSION_SIZE_BYTES, MAX_MIN_COMPRESSION_SIZE_BYTES,
 };
-pub use config::{Config, ConfigBuilder, EnvLookup, TimeSource};
+pub use config::{BehaviorVersion, Config, ConfigBuilder, EnvLookup, Region, TimeSource};
 pub use endpoint::{Endpoint, EndpointCall, ResolveEndpoint, ResolvedEndpoint};
 pub use error::{
-    BoxError, ConstructionFailure, DispatchFailure, InvokeError, ProvideErrorMetadata,
-    ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError, TimeoutKind,
-    Unhandled,
+    BoxError, ConstructionFailure, CreateUnhandledError, DispatchFailure, DisplayErrorContext,
+    InvokeError, ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError,
+    TimeoutKind, Unhandled,
 };
 pub use error_meta::{
-    parse_error_metadata, parse_query_compatible_error_metadata, sanitize_error_code, ErrorMetadata,
+    parse_error_metadata, parse_query_compatible_error_metadata, sanitize_error_code,
 };
-pub use paginate::Paginated;
+pub use ingot_rt::error::{ErrorMetadata, ProvideErrorMetadata, RequestId};
+pub use ingot_rt::BuildError;
+pub use paginate::{Paginated, PaginationStream};
 pub use response::RawResponse;
 pub use retry::RetryConfig;
 pub use service::{OperationInfo, Protocol, RequestEncoding, RetryableError, ServiceInfo};
-pub use timeout::TimeoutConfig;
+pub use timeout::{TimeoutConfig, TimeoutConfigBuilder};
 pub use tls::{RootCertificateError, TlsConfig};
 pub use token::idempotency_token;
 
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 pub use aws_credential_types::Credentials;
+/// What `aws-config` loads; see [`Config`]'s `From<&SdkConfig>`.
+#[cfg(feature = "sdk-config")]
+pub use aws_types::SdkConfig;
 
 /// Crates generated code reaches through this runtime, so generated crates depend on it alone.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::error::ErrorResponseParser;
     pub use ::bytes;
     pub use ::futures_util;
     pub use ::http;

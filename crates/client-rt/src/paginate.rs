@@ -1,6 +1,10 @@
-//! Paginators: one generic loop behind every generated `into_paginator()`.
+//! Paginators: one generic loop behind every generated `into_paginator()`, and the stream type
+//! paginators return ([`PaginationStream`], as the SDK's).
 
+use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures_util::stream::{self, Stream, StreamExt};
 
@@ -68,6 +72,60 @@ where
         };
         stream::iter(batch)
     })
+}
+
+/// The pages (or items) of a paginator, as the SDK's `PaginationStream`: `next().await` yields
+/// one at a time, `collect()` / `try_collect()` gather them all. It is also a
+/// `futures::Stream`, for the stream combinators.
+pub struct PaginationStream<Item> {
+    inner: Pin<Box<dyn Stream<Item = Item> + Send>>,
+}
+
+impl<Item> fmt::Debug for PaginationStream<Item> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PaginationStream").finish_non_exhaustive()
+    }
+}
+
+impl<Item> PaginationStream<Item> {
+    /// Wraps a stream.
+    #[doc(hidden)]
+    pub fn new(stream: impl Stream<Item = Item> + Send + 'static) -> Self {
+        Self {
+            inner: Box::pin(stream),
+        }
+    }
+
+    /// The next page or item; `None` once the paginator is done (after an error, it is done).
+    pub async fn next(&mut self) -> Option<Item> {
+        self.inner.next().await
+    }
+
+    /// Every remaining page or item.
+    pub async fn collect<C: FromIterator<Item>>(self) -> C {
+        let items: Vec<Item> = StreamExt::collect(self.inner).await;
+        items.into_iter().collect()
+    }
+}
+
+impl<T, E> PaginationStream<Result<T, E>> {
+    /// The next page or item, or the error that ended the pagination.
+    pub async fn try_next(&mut self) -> Result<Option<T>, E> {
+        self.next().await.transpose()
+    }
+
+    /// Every remaining page or item, or the first error.
+    pub async fn try_collect(self) -> Result<Vec<T>, E> {
+        self.collect::<Result<Vec<T>, E>>().await
+    }
+}
+
+impl<Item> Stream for PaginationStream<Item> {
+    type Item = Item;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
 }
 
 #[cfg(test)]

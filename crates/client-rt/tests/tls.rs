@@ -21,13 +21,13 @@ const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
 fn config_for(url: String) -> ConfigBuilder {
     Config::builder()
-        .region("us-west-2")
+        .region(ingot_client_rt::Region::new("us-west-2"))
         .credentials_provider(Credentials::new("AKIDEXAMPLE", SECRET, None, None, "test"))
         .endpoint_url(url)
         .retry_config(
             RetryConfig::standard()
-                .initial_backoff(Duration::from_millis(5))
-                .max_backoff(Duration::from_millis(20)),
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
         )
 }
 
@@ -193,10 +193,10 @@ async fn hung_tls_handshake_hits_the_connect_timeout_and_is_retried() {
         .retry_config(
             RetryConfig::standard()
                 .with_max_attempts(2)
-                .initial_backoff(Duration::from_millis(5))
-                .max_backoff(Duration::from_millis(20)),
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
         )
-        .timeout_config(TimeoutConfig::new().connect_timeout(limit))
+        .timeout_config(TimeoutConfig::builder().connect_timeout(limit).build())
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();
@@ -235,7 +235,7 @@ async fn tcp_connect_timeout_is_the_same_error_as_a_hung_handshake() {
     let limit = Duration::from_millis(300);
     let config = config_for(format!("https://{addr}"))
         .retry_config(RetryConfig::disabled())
-        .timeout_config(TimeoutConfig::new().connect_timeout(limit))
+        .timeout_config(TimeoutConfig::builder().connect_timeout(limit).build())
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();

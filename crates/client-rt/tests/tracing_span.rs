@@ -72,10 +72,10 @@ async fn one_span_per_call_with_service_operation_attempts_and_status() {
     ])
     .await;
     let config = Config::builder()
-        .region("us-east-1")
+        .region(ingot_client_rt::Region::new("us-east-1"))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
         .endpoint_url(server.url())
-        .retry_config(RetryConfig::standard().initial_backoff(Duration::from_millis(1)))
+        .retry_config(RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)))
         .build();
     let client = Client::new(&COGNITO, config);
     client

@@ -1,17 +1,19 @@
 //! The generated Cognito client (full model) against moto's cognito-idp.
 
+// These tests check that unknown or unreadable errors land in the `Unhandled` variant,
+// which the SDK (and so the generated client) deprecates matching on.
+#![allow(deprecated)]
+
 mod support;
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobErrorKind;
+use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
 use cognito_identity_provider_client::types::{AttributeType, UserStatusType};
-use cognito_identity_provider_client::{
-    Client, Config, Credentials, ProvideErrorMetadata, SdkError,
-};
+use cognito_identity_provider_client::{Client, Config, config::Credentials, error::ProvideErrorMetadata, error::SdkError};
 use futures_util::StreamExt;
 
 fn client() -> Client {
     let config = Config::builder()
-        .region("us-east-1")
+        .region(cognito_identity_provider_client::config::Region::new("us-east-1"))
         .endpoint_url(support::endpoint())
         .credentials_provider(Credentials::new("testing", "testing", None, None, "moto"))
         .build();
@@ -191,12 +193,12 @@ async fn stop_user_import_job_unimplemented_by_moto_is_a_typed_error() {
     // Whatever moto answers, it arrives as a typed SdkError, never a panic.
     match &err {
         SdkError::ServiceError(service) => {
-            let kind = service.err().kind();
+            let kind = service.err();
             assert!(
                 matches!(
                     kind,
-                    StopUserImportJobErrorKind::Unhandled(_)
-                        | StopUserImportJobErrorKind::ResourceNotFoundException(_)
+                    StopUserImportJobError::Unhandled(_)
+                        | StopUserImportJobError::ResourceNotFoundException(_)
                 ),
                 "{kind:?}"
             );

@@ -34,7 +34,7 @@ const SES: &str = "arn:aws:ses:us-west-2:123456789012:identity/no-reply@example.
 
 fn ingot_client(endpoint: &str) -> ingot::Client {
     let config = ingot::Config::builder()
-        .region(REGION)
+        .region(cognito_identity_provider_client::config::Region::new(REGION))
         .credentials_provider(ingot::Credentials::new(
             AKID,
             SECRET,
