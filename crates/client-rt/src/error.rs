@@ -20,7 +20,9 @@ pub type BoxError = Box<dyn Error + Send + Sync + 'static>;
 /// same failure on every call.
 #[derive(Debug, Clone)]
 pub struct ConstructionFailure {
-    message: String,
+    /// `None` when the failure is just its source (e.g. a missing required member): it then
+    /// reads as the source, so error reports do not say the same thing twice.
+    message: Option<String>,
     source: Option<Arc<dyn Error + Send + Sync + 'static>>,
 }
 
@@ -28,21 +30,37 @@ impl ConstructionFailure {
     /// A failure described by `message`, optionally caused by `source`.
     pub fn new(message: impl Into<String>, source: Option<BoxError>) -> Self {
         Self {
-            message: message.into(),
+            message: Some(message.into()),
             source: source.map(Arc::from),
+        }
+    }
+
+    /// A failure that is `source` itself.
+    pub(crate) fn from_source(source: BoxError) -> Self {
+        Self {
+            message: None,
+            source: Some(Arc::from(source)),
         }
     }
 }
 
 impl fmt::Display for ConstructionFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match (&self.message, &self.source) {
+            (Some(message), _) => f.write_str(message),
+            (None, Some(source)) => source.fmt(f),
+            (None, None) => f.write_str("failed to construct request"),
+        }
     }
 }
 
 impl Error for ConstructionFailure {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn Error + 'static))
+        let source = self.source.as_deref().map(|e| e as &(dyn Error + 'static));
+        match self.message {
+            Some(_) => source,
+            None => source.and_then(Error::source),
+        }
     }
 }
 
@@ -384,8 +402,7 @@ pub trait CreateUnhandledError {
 impl<E, R> SdkError<E, R> {
     /// A construction failure caused by `source`.
     pub fn construction_failure(source: impl Into<BoxError>) -> Self {
-        let source = source.into();
-        SdkError::ConstructionFailure(ConstructionFailure::new(source.to_string(), Some(source)))
+        SdkError::ConstructionFailure(ConstructionFailure::from_source(source.into()))
     }
 
     /// A response error caused by `source`, reading `raw`.
