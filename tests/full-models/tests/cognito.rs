@@ -8,12 +8,15 @@ mod support;
 
 use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
 use cognito_identity_provider_client::types::{AttributeType, UserStatusType};
-use cognito_identity_provider_client::{Client, Config, config::Credentials, error::ProvideErrorMetadata, error::SdkError};
-use futures_util::StreamExt;
+use cognito_identity_provider_client::{
+    config::Credentials, error::ProvideErrorMetadata, error::SdkError, Client, Config,
+};
 
 fn client() -> Client {
     let config = Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new("us-east-1"))
+        .region(cognito_identity_provider_client::config::Region::new(
+            "us-east-1",
+        ))
         .endpoint_url(support::endpoint())
         .credentials_provider(Credentials::new("testing", "testing", None, None, "moto"))
         .build();
@@ -66,14 +69,12 @@ async fn user_pool_lifecycle_users_groups_and_pagination() {
 
     let mut pages = 0;
     let mut names = Vec::new();
-    let mut stream = Box::pin(
-        client
-            .list_users()
-            .user_pool_id(&pool_id)
-            .into_paginator()
-            .page_size(10)
-            .send(),
-    );
+    let mut stream = client
+        .list_users()
+        .user_pool_id(&pool_id)
+        .into_paginator()
+        .page_size(10)
+        .send();
     while let Some(page) = stream.next().await {
         let page = page.expect("ListUsers page");
         pages += 1;
@@ -95,6 +96,7 @@ async fn user_pool_lifecycle_users_groups_and_pagination() {
         .into_paginator()
         .page_size(10)
         .items()
+        .send()
         .collect()
         .await;
     assert_eq!(items.len(), 25);
