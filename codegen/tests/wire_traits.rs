@@ -127,7 +127,7 @@ fn client_code_hands_the_traits_to_the_runtime() {
     assert!(client.contains("query_compatible: true,"), "{client}");
     for (name, throttling) in [("CapacityExceeded", true), ("ThingBusy", false)] {
         let entry = format!(
-            "::ingot_client_rt::RetryableError {{\n            shape_name: \"{name}\",\n            throttling: {throttling},\n        }}"
+            "::ingot_client_rt::__private::RetryableError {{\n            shape_name: \"{name}\",\n            throttling: {throttling},\n        }}"
         );
         assert!(client.contains(&entry), "{entry}\nnot in\n{client}");
     }
@@ -135,7 +135,7 @@ fn client_code_hands_the_traits_to_the_runtime() {
 
     // One file per operation.
     let op = |name: &str| generated_file("-client", &format!("src/operation/{name}.rs"));
-    let gzip = "::ingot_client_rt::RequestEncoding::Gzip";
+    let gzip = "::ingot_client_rt::__private::RequestEncoding::Gzip";
     assert!(op("put_blob").contains(gzip));
     assert!(!op("get_thing").contains(gzip));
     assert!(!op("create_thing").contains(gzip));
@@ -152,7 +152,7 @@ fn client_code_hands_the_traits_to_the_runtime() {
     let create = op("create_thing");
     assert!(
         create.contains("if input.client_token.is_none()")
-            && create.contains("::ingot_client_rt::idempotency_token()"),
+            && create.contains("::ingot_client_rt::__private::idempotency_token()"),
         "{create}"
     );
 }

@@ -20,8 +20,8 @@ fn value_ty() -> TokenStream {
 pub fn client_module(ir: &ServiceIr) -> TokenStream {
     let target_prefix = &ir.name;
     let protocol = match ir.protocol {
-        Protocol::AwsJson1_0 => quote! { ::ingot_client_rt::Protocol::AwsJson1_0 },
-        Protocol::AwsJson1_1 => quote! { ::ingot_client_rt::Protocol::AwsJson1_1 },
+        Protocol::AwsJson1_0 => quote! { ::ingot_client_rt::__private::Protocol::AwsJson1_0 },
+        Protocol::AwsJson1_1 => quote! { ::ingot_client_rt::__private::Protocol::AwsJson1_1 },
     };
     let signing_name = ir.signing_name.as_deref().unwrap_or(&ir.endpoint_prefix);
     let endpoint_prefix = &ir.endpoint_prefix;
@@ -43,7 +43,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         let throttling = s.error.as_ref()?.retryable?;
         let shape_name = &t.wire_name;
         Some(quote! {
-            ::ingot_client_rt::RetryableError { shape_name: #shape_name, throttling: #throttling },
+            ::ingot_client_rt::__private::RetryableError { shape_name: #shape_name, throttling: #throttling },
         })
     });
     let methods = ir.operations.iter().map(|op| {
@@ -90,7 +90,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         #rule_set_const
         /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
         #[doc(hidden)]
-        pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+        pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
             target_prefix: #target_prefix,
             protocol: #protocol,
             signing_name: #signing_name,
@@ -107,7 +107,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         #example
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct Client {
-            handle: ::ingot_client_rt::Client,
+            handle: ::ingot_client_rt::__private::Client,
         }
         impl Client {
             /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
@@ -118,7 +118,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             }
             /// A client with the given configuration.
             pub fn from_conf(config: crate::Config) -> Self {
-                Self { handle: ::ingot_client_rt::Client::new(&SERVICE, config) }
+                Self { handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config) }
             }
             /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
             /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
@@ -208,7 +208,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
         let field = ident(&m.rust_name);
         quote! {
             if input.#field.is_none() {
-                input.#field = ::core::option::Option::Some(::ingot_client_rt::idempotency_token());
+                input.#field = ::core::option::Option::Some(::ingot_client_rt::__private::idempotency_token());
             }
         }
     });
@@ -219,9 +219,9 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
         quote! { input }
     };
     let auth = if op.unsigned {
-        quote! { ::ingot_client_rt::AuthMode::Anonymous }
+        quote! { ::ingot_client_rt::__private::AuthMode::Anonymous }
     } else {
-        quote! { ::ingot_client_rt::AuthMode::SigV4 }
+        quote! { ::ingot_client_rt::__private::AuthMode::SigV4 }
     };
     let host_prefix = match &op.endpoint.host_prefix {
         Some(p) => {
@@ -246,7 +246,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
         .filter(|d| d.operation == op.fn_name)
         .map(|d| discover_endpoints(d, &output, types));
     let request_compression = if op.gzip_request {
-        quote! { ::core::option::Option::Some(::ingot_client_rt::RequestEncoding::Gzip) }
+        quote! { ::core::option::Option::Some(::ingot_client_rt::__private::RequestEncoding::Gzip) }
     } else {
         quote! { ::core::option::Option::None }
     };
@@ -290,7 +290,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
                 /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
                 #[doc(hidden)]
                 pub async fn send(
-                    handle: &::ingot_client_rt::Client,
+                    handle: &::ingot_client_rt::__private::Client,
                     input: #input,
                 ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
                     send_keeping(handle, input, &[]).await
@@ -299,7 +299,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
                 /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
                 #[doc(hidden)]
                 pub async fn send_keeping(
-                    handle: &::ingot_client_rt::Client,
+                    handle: &::ingot_client_rt::__private::Client,
                     #input_binding: #input,
                     keep: &[&str],
                 ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
@@ -322,7 +322,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
                 /// Sends a built input.
                 #[doc(hidden)]
                 pub async fn send(
-                    handle: &::ingot_client_rt::Client,
+                    handle: &::ingot_client_rt::__private::Client,
                     #input_binding: #input,
                 ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
                     #(#tokens)*
@@ -349,11 +349,11 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
             #builder_doc
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
             pub struct #builder {
-                handle: ::ingot_client_rt::Client,
+                handle: ::ingot_client_rt::__private::Client,
                 input: #input_builder,
             }
             impl #builder {
-                pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+                pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
                     Self { handle, input: ::core::default::Default::default() }
                 }
                 #(#setters)*
@@ -377,7 +377,7 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
 
         /// What the runtime needs to know to send this operation.
         #[doc(hidden)]
-        pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+        pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
             name: #wire,
             auth: #auth,
             request_compression: #request_compression,
@@ -439,7 +439,7 @@ fn paginator(
             impl #items_ty {
                 /// The items, as a stream; an error ends the stream after it is yielded.
                 pub fn send(self) -> ::ingot_client_rt::PaginationStream<::core::result::Result<#item_ty, ::ingot_client_rt::SdkError<super::#error>>> {
-                    ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::paginate::items(self.0.send(), |page| page.map(|o| #extract)))
+                    ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::__private::items(self.0.send(), |page| page.map(|o| #extract)))
                 }
             }
         }
@@ -460,11 +460,11 @@ fn paginator(
             #doc
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
             pub struct #paginator {
-                handle: ::ingot_client_rt::Client,
+                handle: ::ingot_client_rt::__private::Client,
                 input: super::builders::#input_builder,
             }
             impl #paginator {
-                pub(crate) fn new(handle: ::ingot_client_rt::Client, input: super::builders::#input_builder) -> Self {
+                pub(crate) fn new(handle: ::ingot_client_rt::__private::Client, input: super::builders::#input_builder) -> Self {
                     Self { handle, input }
                 }
                 #page_size
@@ -473,7 +473,7 @@ fn paginator(
                 pub fn send(self) -> ::ingot_client_rt::PaginationStream<::core::result::Result<super::#output, ::ingot_client_rt::SdkError<super::#error>>> {
                     let handle = self.handle;
                     match self.input.build() {
-                        ::core::result::Result::Ok(input) => ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::paginate::pages(#pages(input), move |pages: #pages| {
+                        ::core::result::Result::Ok(input) => ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::__private::pages(#pages(input), move |pages: #pages| {
                             let handle = handle.clone();
                             async move { super::send(&handle, pages.0).await }
                         })),
@@ -488,7 +488,7 @@ fn paginator(
 
             #[derive(::core::clone::Clone)]
             struct #pages(::#types::input::#input);
-            impl ::ingot_client_rt::Paginated for #pages {
+            impl ::ingot_client_rt::__private::Paginated for #pages {
                 type Output = ::#types::output::#output;
                 type Token = #token_ty;
                 fn next_token(output: &::#types::output::#output) -> ::core::option::Option<&#token_ty> {
@@ -595,8 +595,8 @@ fn endpoint_call(op: &OperationIr, input: &Ident) -> TokenStream {
     };
     quote! {
         /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-        pub fn endpoint_call(#arg: &#input) -> ::ingot_client_rt::EndpointCall {
-            ::ingot_client_rt::EndpointCall::new()
+        pub fn endpoint_call(#arg: &#input) -> ::ingot_client_rt::__private::EndpointCall {
+            ::ingot_client_rt::__private::EndpointCall::new()
                 #(#context)*
                 #(#statics)*
                 #(#labels)*
@@ -659,7 +659,7 @@ fn discover_endpoints(d: &DiscoveryIr, output: &Ident, types: &Ident) -> TokenSt
         /// Calls this operation to discover an endpoint (the service's
         /// `aws.api#clientEndpointDiscovery`); the runtime caches the answer.
         pub fn discover_endpoints(
-            handle: ::ingot_client_rt::Client,
+            handle: ::ingot_client_rt::__private::Client,
             #request: ::ingot_client_rt::endpoint::DiscoveryRequest,
         ) -> ::ingot_client_rt::endpoint::DiscoveryFuture {
             ::std::boxed::Box::pin(async move {
@@ -848,7 +848,7 @@ pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
             operation: &str,
             #input_arg: &str,
         ) -> ::core::result::Result<
-            (&'static ::ingot_client_rt::OperationInfo, ::ingot_client_rt::EndpointCall),
+            (&'static ::ingot_client_rt::__private::OperationInfo, ::ingot_client_rt::__private::EndpointCall),
             ::std::string::String,
         > {
             #body

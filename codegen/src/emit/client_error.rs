@@ -107,16 +107,16 @@ pub fn operation_error(
             /// An unexpected error: an error code this operation does not model, a modeled error
             /// whose body did not parse, or (through `SdkError::into_service_error`) any other failure.
             #deprecation
-            Unhandled(::ingot_client_rt::Unhandled),
+            Unhandled(::ingot_client_rt::__private::Unhandled),
         }
         impl #error {
             /// An unhandled error caused by `err`.
             pub fn unhandled(err: impl ::core::convert::Into<::ingot_client_rt::BoxError>) -> Self {
-                Self::Unhandled(::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None))
+                Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(err.into(), ::core::option::Option::None))
             }
             /// An unhandled error described by its metadata alone.
             pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
-                Self::Unhandled(::ingot_client_rt::Unhandled::new(::std::boxed::Box::new(err.clone()), ::core::option::Option::Some(err)))
+                Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(::std::boxed::Box::new(err.clone()), ::core::option::Option::Some(err)))
             }
             /// The error's code, message and request id.
             pub fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
@@ -127,7 +127,7 @@ pub fn operation_error(
             }
             #(#is_methods)*
             #[doc(hidden)]
-            pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+            pub fn from_response(response: &::ingot_client_rt::__private::ServiceErrorResponse) -> Self {
                 let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
                 #classify
             }
@@ -137,7 +137,7 @@ pub fn operation_error(
                 source: ::ingot_client_rt::BoxError,
                 meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
             ) -> Self {
-                Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+                Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
             }
         }
         impl ::ingot_client_rt::ProvideErrorMetadata for #error {
@@ -154,7 +154,7 @@ pub fn operation_error(
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
                     #(#display_arms)*
-                    Self::Unhandled(e) => ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f),
+                    Self::Unhandled(e) => ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f),
                 }
             }
         }
@@ -211,7 +211,7 @@ pub fn service_error(ir: &ServiceIr, types: &Ident) -> TokenStream {
                 fn from(err: ::ingot_client_rt::SdkError<crate::operation::#module::#op_error, R>) -> Self {
                     match err {
                         ::ingot_client_rt::SdkError::ServiceError(context) => Self::from(context.into_err()),
-                        _ => Self::Unhandled(::ingot_client_rt::Unhandled::new(
+                        _ => Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(
                             ::std::boxed::Box::new(err),
                             ::core::option::Option::None,
                         )),
@@ -242,13 +242,13 @@ pub fn service_error(ir: &ServiceIr, types: &Ident) -> TokenStream {
             /// An unexpected error (an unknown error code, a body that did not parse, or a
             /// failure other than a service error).
             #deprecation
-            Unhandled(::ingot_client_rt::Unhandled),
+            Unhandled(::ingot_client_rt::__private::Unhandled),
         }
         impl ::core::fmt::Display for Error {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
                     #(#display_arms)*
-                    Self::Unhandled(e) => ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f),
+                    Self::Unhandled(e) => ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f),
                 }
             }
         }
@@ -275,7 +275,7 @@ pub fn service_error(ir: &ServiceIr, types: &Ident) -> TokenStream {
         }
         impl ::core::convert::From<::ingot_client_rt::BuildError> for Error {
             fn from(err: ::ingot_client_rt::BuildError) -> Self {
-                Self::Unhandled(::ingot_client_rt::Unhandled::new(::std::boxed::Box::new(err), ::core::option::Option::None))
+                Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(::std::boxed::Box::new(err), ::core::option::Option::None))
             }
         }
         #(#froms)*

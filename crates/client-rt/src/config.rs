@@ -24,7 +24,8 @@ pub type EnvLookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
 /// The clock used for SigV4 signing times.
 pub type TimeSource = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
-/// Everything a [`Client`](crate::Client) needs besides its [`ServiceInfo`](crate::ServiceInfo).
+/// Everything a client needs besides the description of its service: region, credentials,
+/// endpoint, retry, timeout and TLS settings.
 /// Cheap to clone; `Debug` never shows secrets.
 #[derive(Clone, Default)]
 pub struct Config {

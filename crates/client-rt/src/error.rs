@@ -279,7 +279,7 @@ impl fmt::Display for ServiceErrorResponse {
 
 impl Error for ServiceErrorResponse {}
 
-/// Why [`Client::invoke`](crate::Client::invoke) failed, after the last attempt.
+/// Why a call of the raw client failed, after the last attempt.
 #[derive(Debug)]
 pub enum InvokeError {
     /// Missing region or credentials, bad endpoint URL, signing failure.

@@ -23,7 +23,7 @@ use crate::error::ConstructionFailure;
 ///   [`add_root_certificate_der`](Self::add_root_certificate_der);
 /// - the operating system's certificate store, with the `native-roots` cargo feature of
 ///   `ingot-client-rt`: `native_roots(true)`. The store is read once per
-///   [`Client::new`](crate::Client::new) (through `rustls-native-certs`: the system bundle on
+///   client construction (through `rustls-native-certs`: the system bundle on
 ///   Linux, which `SSL_CERT_FILE` / `SSL_CERT_DIR` override; the keychain on macOS; the system store
 ///   on Windows).
 ///

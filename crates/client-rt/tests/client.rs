@@ -5,9 +5,9 @@ mod support;
 
 use std::time::{Duration, Instant, SystemTime};
 
+use ingot_client_rt::__private::{AuthMode, Client, InvokeError, Protocol, ServiceInfo};
 use ingot_client_rt::{
-    AuthMode, Client, Config, ConfigBuilder, Credentials, InvokeError, Protocol, RetryConfig,
-    ServiceInfo, TimeoutConfig, TimeoutKind,
+    Config, ConfigBuilder, Credentials, RetryConfig, TimeoutConfig, TimeoutKind,
 };
 use support::{recompute_signature, Reply, ScriptedServer, COGNITO};
 

@@ -8,7 +8,8 @@ mod support;
 
 use std::time::Duration;
 
-use ingot_client_rt::{Client, Config, Credentials, RetryConfig, TlsConfig};
+use ingot_client_rt::__private::Client;
+use ingot_client_rt::{Config, Credentials, RetryConfig, TlsConfig};
 use support::pki::test_pki;
 use support::{Reply, ScriptedServer, COGNITO};
 

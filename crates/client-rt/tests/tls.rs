@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use ingot_client_rt::__private::{Client, InvokeError};
 use ingot_client_rt::{
-    Client, Config, ConfigBuilder, Credentials, InvokeError, RetryConfig, TimeoutConfig,
-    TimeoutError, TimeoutKind, TlsConfig,
+    Config, ConfigBuilder, Credentials, RetryConfig, TimeoutConfig, TimeoutError, TimeoutKind,
+    TlsConfig,
 };
 use support::pki::test_pki;
 use support::{recompute_signature, Reply, ScriptedServer, COGNITO};

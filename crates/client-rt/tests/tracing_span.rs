@@ -8,7 +8,8 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ingot_client_rt::{Client, Config, Credentials, RetryConfig};
+use ingot_client_rt::__private::Client;
+use ingot_client_rt::{Config, Credentials, RetryConfig};
 use support::{Reply, ScriptedServer, COGNITO};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};

@@ -184,7 +184,7 @@ async fn endpoint_resolution(endpoint: &str) -> Result<(Duration, Duration), Box
         ))
         .endpoint_url(endpoint)
         .build();
-    let client = ingot_client_rt::Client::new(&SERVICE, config);
+    let client = ingot_client_rt::__private::Client::new(&SERVICE, config);
     let input = StopUserImportJobInput::builder()
         .user_pool_id(POOL)
         .job_id(JOB)

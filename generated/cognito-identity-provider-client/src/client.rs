@@ -4,9 +4,9 @@
 pub const ENDPOINT_RULE_SET: &str = include_str!("endpoint_rule_set.json");
 /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
 #[doc(hidden)]
-pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
     target_prefix: "AWSCognitoIdentityProviderService",
-    protocol: ::ingot_client_rt::Protocol::AwsJson1_1,
+    protocol: ::ingot_client_rt::__private::Protocol::AwsJson1_1,
     signing_name: "cognito-idp",
     endpoint_prefix: "cognito-idp",
     env_name: "COGNITO_IDENTITY_PROVIDER",
@@ -30,7 +30,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 /// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
 }
 impl Client {
     /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
@@ -42,7 +42,7 @@ impl Client {
     /// A client with the given configuration.
     pub fn from_conf(config: crate::Config) -> Self {
         Self {
-            handle: ::ingot_client_rt::Client::new(&SERVICE, config),
+            handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config),
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,

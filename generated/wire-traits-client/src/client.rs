@@ -4,20 +4,20 @@
 pub const ENDPOINT_RULE_SET: &str = include_str!("endpoint_rule_set.json");
 /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
 #[doc(hidden)]
-pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
     target_prefix: "WireTraits",
-    protocol: ::ingot_client_rt::Protocol::AwsJson1_0,
+    protocol: ::ingot_client_rt::__private::Protocol::AwsJson1_0,
     signing_name: "wiretraits",
     endpoint_prefix: "wire-traits",
     env_name: "WIRE_TRAITS",
     sdk_id: "Wire Traits",
     query_compatible: true,
     retryable_errors: &[
-        ::ingot_client_rt::RetryableError {
+        ::ingot_client_rt::__private::RetryableError {
             shape_name: "CapacityExceeded",
             throttling: true,
         },
-        ::ingot_client_rt::RetryableError {
+        ::ingot_client_rt::__private::RetryableError {
             shape_name: "ThingBusy",
             throttling: false,
         },
@@ -42,7 +42,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 /// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
 }
 impl Client {
     /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
@@ -54,7 +54,7 @@ impl Client {
     /// A client with the given configuration.
     pub fn from_conf(config: crate::Config) -> Self {
         Self {
-            handle: ::ingot_client_rt::Client::new(&SERVICE, config),
+            handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config),
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,

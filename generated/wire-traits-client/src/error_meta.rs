@@ -19,7 +19,7 @@ pub enum Error {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl ::core::fmt::Display for Error {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -30,7 +30,7 @@ impl ::core::fmt::Display for Error {
             Self::ThingBusy(e) => ::core::fmt::Display::fmt(e, f),
             Self::ThingNotFound(e) => ::core::fmt::Display::fmt(e, f),
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }
@@ -69,7 +69,7 @@ impl ::ingot_client_rt::RequestId for Error {
 impl ::core::convert::From<::ingot_client_rt::BuildError> for Error {
     fn from(err: ::ingot_client_rt::BuildError) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err),
                 ::core::option::Option::None,
             ),
@@ -96,7 +96,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -137,7 +137,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -173,7 +173,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -211,7 +211,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -261,7 +261,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -297,7 +297,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),
@@ -330,7 +330,7 @@ where
             }
             _ => {
                 Self::Unhandled(
-                    ::ingot_client_rt::Unhandled::new(
+                    ::ingot_client_rt::__private::Unhandled::new(
                         ::std::boxed::Box::new(err),
                         ::core::option::Option::None,
                     ),

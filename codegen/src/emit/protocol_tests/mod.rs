@@ -249,7 +249,7 @@ fn stem(op: &OperationIr) -> String {
 fn client_handle(crates: &Crates) -> TokenStream {
     let client = &crates.client;
     quote! {
-        let handle = ::ingot_client_rt::Client::new(
+        let handle = ::ingot_client_rt::__private::Client::new(
             &::#client::client::SERVICE,
             ::ingot_protocol_test_support::client_config(server.url(), &[]),
         );

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `DescribeEndpoints` request; see [`Client::describe_endpoints`](crate::Client::describe_endpoints).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct DescribeEndpointsFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: DescribeEndpointsInputBuilder,
     }
     impl DescribeEndpointsFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -87,9 +87,9 @@ pub mod builders {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "DescribeEndpoints",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::None,
     host_prefix: ::core::option::Option::None,
     endpoint_discovery: ::core::option::Option::None,
@@ -97,13 +97,13 @@ pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::Oper
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
 pub fn endpoint_call(
     _input: &DescribeEndpointsInput,
-) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new()
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
 }
 /// Calls this operation to discover an endpoint (the service's
 /// `aws.api#clientEndpointDiscovery`); the runtime caches the answer.
 pub fn discover_endpoints(
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
     request: ::ingot_client_rt::endpoint::DiscoveryRequest,
 ) -> ::ingot_client_rt::endpoint::DiscoveryFuture {
     ::std::boxed::Box::pin(async move {
@@ -136,7 +136,7 @@ pub fn discover_endpoints(
 /// Sends a built input.
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: DescribeEndpointsInput,
 ) -> ::core::result::Result<
     DescribeEndpointsOutput,
@@ -168,7 +168,7 @@ pub enum DescribeEndpointsError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl DescribeEndpointsError {
     /// An unhandled error caused by `err`.
@@ -176,13 +176,16 @@ impl DescribeEndpointsError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -195,7 +198,9 @@ impl DescribeEndpointsError {
         }
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         parser.unhandled()
     }
@@ -205,7 +210,7 @@ impl ::ingot_client_rt::CreateUnhandledError for DescribeEndpointsError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for DescribeEndpointsError {
@@ -222,7 +227,7 @@ impl ::core::fmt::Display for DescribeEndpointsError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `GetRecord` request; see [`Client::get_record`](crate::Client::get_record).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct GetRecordFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: GetRecordInputBuilder,
     }
     impl GetRecordFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -58,9 +58,9 @@ pub mod builders {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "GetRecord",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::None,
     host_prefix: ::core::option::Option::None,
     endpoint_discovery: ::core::option::Option::Some(
@@ -68,13 +68,16 @@ pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::Oper
     ),
 };
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-pub fn endpoint_call(input: &GetRecordInput) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new().discovery_id("table", input.table.as_str())
+pub fn endpoint_call(
+    input: &GetRecordInput,
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
+        .discovery_id("table", input.table.as_str())
 }
 /// Sends a built input.
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: GetRecordInput,
 ) -> ::core::result::Result<
     GetRecordOutput,
@@ -108,7 +111,7 @@ pub enum GetRecordError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl GetRecordError {
     /// An unhandled error caused by `err`.
@@ -116,13 +119,16 @@ impl GetRecordError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -142,7 +148,9 @@ impl GetRecordError {
         ::core::matches!(self, Self::InvalidEndpointException(_))
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         match parser.code() {
             ::core::option::Option::Some("InvalidEndpointException") => {
@@ -157,7 +165,7 @@ impl ::ingot_client_rt::CreateUnhandledError for GetRecordError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for GetRecordError {
@@ -175,7 +183,7 @@ impl ::core::fmt::Display for GetRecordError {
         match self {
             Self::InvalidEndpointException(e) => ::core::fmt::Display::fmt(e, f),
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `GetThing` request; see [`Client::get_thing`](crate::Client::get_thing).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct GetThingFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: GetThingInputBuilder,
     }
     impl GetThingFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -58,21 +58,23 @@ pub mod builders {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "GetThing",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::None,
     host_prefix: ::core::option::Option::None,
     endpoint_discovery: ::core::option::Option::None,
 };
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-pub fn endpoint_call(_input: &GetThingInput) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new()
+pub fn endpoint_call(
+    _input: &GetThingInput,
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
 }
 /// Sends a built input.
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: GetThingInput,
 ) -> ::core::result::Result<GetThingOutput, ::ingot_client_rt::SdkError<GetThingError>> {
     let call = endpoint_call(&input);
@@ -109,7 +111,7 @@ pub enum GetThingError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl GetThingError {
     /// An unhandled error caused by `err`.
@@ -117,13 +119,16 @@ impl GetThingError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -156,7 +161,9 @@ impl GetThingError {
         ::core::matches!(self, Self::ThingNotFound(_))
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         match parser.code() {
             ::core::option::Option::Some("CapacityExceeded") => {
@@ -178,7 +185,7 @@ impl ::ingot_client_rt::CreateUnhandledError for GetThingError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for GetThingError {
@@ -199,7 +206,7 @@ impl ::core::fmt::Display for GetThingError {
             Self::ThingBusy(e) => ::core::fmt::Display::fmt(e, f),
             Self::ThingNotFound(e) => ::core::fmt::Display::fmt(e, f),
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `GetThingData` request; see [`Client::get_thing_data`](crate::Client::get_thing_data).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct GetThingDataFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: GetThingDataInputBuilder,
     }
     impl GetThingDataFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -58,21 +58,24 @@ pub mod builders {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "GetThingData",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::None,
     host_prefix: ::core::option::Option::Some("{name}-data."),
     endpoint_discovery: ::core::option::Option::None,
 };
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-pub fn endpoint_call(input: &GetThingDataInput) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new().host_label("name", input.name.as_str())
+pub fn endpoint_call(
+    input: &GetThingDataInput,
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
+        .host_label("name", input.name.as_str())
 }
 /// Sends a built input.
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: GetThingDataInput,
 ) -> ::core::result::Result<
     GetThingDataOutput,
@@ -104,7 +107,7 @@ pub enum GetThingDataError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl GetThingDataError {
     /// An unhandled error caused by `err`.
@@ -112,13 +115,16 @@ impl GetThingDataError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -131,7 +137,9 @@ impl GetThingDataError {
         }
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         parser.unhandled()
     }
@@ -141,7 +149,7 @@ impl ::ingot_client_rt::CreateUnhandledError for GetThingDataError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for GetThingDataError {
@@ -158,7 +166,7 @@ impl ::core::fmt::Display for GetThingDataError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `PutBlob` request; see [`Client::put_blob`](crate::Client::put_blob).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct PutBlobFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: PutBlobInputBuilder,
     }
     impl PutBlobFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -78,18 +78,20 @@ pub mod builders {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "PutBlob",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::Some(
-        ::ingot_client_rt::RequestEncoding::Gzip,
+        ::ingot_client_rt::__private::RequestEncoding::Gzip,
     ),
     host_prefix: ::core::option::Option::None,
     endpoint_discovery: ::core::option::Option::None,
 };
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-pub fn endpoint_call(input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new()
+pub fn endpoint_call(
+    input: &PutBlobInput,
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
         .param_opt(
             "ThingName",
             ::core::option::Option::Some(input)
@@ -101,7 +103,7 @@ pub fn endpoint_call(input: &PutBlobInput) -> ::ingot_client_rt::EndpointCall {
 /// Sends a built input.
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: PutBlobInput,
 ) -> ::core::result::Result<PutBlobOutput, ::ingot_client_rt::SdkError<PutBlobError>> {
     let call = endpoint_call(&input);
@@ -130,7 +132,7 @@ pub enum PutBlobError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl PutBlobError {
     /// An unhandled error caused by `err`.
@@ -138,13 +140,16 @@ impl PutBlobError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -157,7 +162,9 @@ impl PutBlobError {
         }
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         parser.unhandled()
     }
@@ -167,7 +174,7 @@ impl ::ingot_client_rt::CreateUnhandledError for PutBlobError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for PutBlobError {
@@ -184,7 +191,7 @@ impl ::core::fmt::Display for PutBlobError {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self {
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }

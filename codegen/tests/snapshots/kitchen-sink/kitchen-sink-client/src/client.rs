@@ -2,16 +2,16 @@
 
 /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
 #[doc(hidden)]
-pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
     target_prefix: "KitchenService",
-    protocol: ::ingot_client_rt::Protocol::AwsJson1_0,
+    protocol: ::ingot_client_rt::__private::Protocol::AwsJson1_0,
     signing_name: "kitchen",
     endpoint_prefix: "kitchen",
     env_name: "KITCHEN_SINK",
     sdk_id: "Kitchen Sink",
     query_compatible: false,
     retryable_errors: &[
-        ::ingot_client_rt::RetryableError {
+        ::ingot_client_rt::__private::RetryableError {
             shape_name: "BadThing",
             throttling: true,
         },
@@ -33,7 +33,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 /// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
 }
 impl Client {
     /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
@@ -45,7 +45,7 @@ impl Client {
     /// A client with the given configuration.
     pub fn from_conf(config: crate::Config) -> Self {
         Self {
-            handle: ::ingot_client_rt::Client::new(&SERVICE, config),
+            handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config),
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,

@@ -9,11 +9,11 @@ pub mod builders {
     /// Builds and sends a `DoEverything` request; see [`Client::do_everything`](crate::Client::do_everything).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct DoEverythingFluentBuilder {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: DoEverythingInputBuilder,
     }
     impl DoEverythingFluentBuilder {
-        pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+        pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
             Self {
                 handle,
                 input: ::core::default::Default::default(),
@@ -641,12 +641,12 @@ pub mod paginator {
     /// Pages through `DoEverything`: each request carries the token of the previous page until the service returns none (or repeats one).
     #[derive(::core::clone::Clone, ::core::fmt::Debug)]
     pub struct DoEverythingPaginator {
-        handle: ::ingot_client_rt::Client,
+        handle: ::ingot_client_rt::__private::Client,
         input: super::builders::DoEverythingInputBuilder,
     }
     impl DoEverythingPaginator {
         pub(crate) fn new(
-            handle: ::ingot_client_rt::Client,
+            handle: ::ingot_client_rt::__private::Client,
             input: super::builders::DoEverythingInputBuilder,
         ) -> Self {
             Self { handle, input }
@@ -673,7 +673,7 @@ pub mod paginator {
             match self.input.build() {
                 ::core::result::Result::Ok(input) => {
                     ::ingot_client_rt::PaginationStream::new(
-                        ::ingot_client_rt::paginate::pages(
+                        ::ingot_client_rt::__private::pages(
                             DoEverythingPages(input),
                             move |pages: DoEverythingPages| {
                                 let handle = handle.clone();
@@ -707,7 +707,7 @@ pub mod paginator {
             >,
         > {
             ::ingot_client_rt::PaginationStream::new(
-                ::ingot_client_rt::paginate::items(
+                ::ingot_client_rt::__private::items(
                     self.0.send(),
                     |page| {
                         page
@@ -723,7 +723,7 @@ pub mod paginator {
     }
     #[derive(::core::clone::Clone)]
     struct DoEverythingPages(::kitchen_sink_types::input::DoEverythingInput);
-    impl ::ingot_client_rt::Paginated for DoEverythingPages {
+    impl ::ingot_client_rt::__private::Paginated for DoEverythingPages {
         type Output = ::kitchen_sink_types::output::DoEverythingOutput;
         type Token = ::std::string::String;
         fn next_token(
@@ -741,21 +741,23 @@ pub mod paginator {
 }
 /// What the runtime needs to know to send this operation.
 #[doc(hidden)]
-pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
+pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
     name: "DoEverything",
-    auth: ::ingot_client_rt::AuthMode::SigV4,
+    auth: ::ingot_client_rt::__private::AuthMode::SigV4,
     request_compression: ::core::option::Option::None,
     host_prefix: ::core::option::Option::None,
     endpoint_discovery: ::core::option::Option::None,
 };
 /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-pub fn endpoint_call(_input: &DoEverythingInput) -> ::ingot_client_rt::EndpointCall {
-    ::ingot_client_rt::EndpointCall::new()
+pub fn endpoint_call(
+    _input: &DoEverythingInput,
+) -> ::ingot_client_rt::__private::EndpointCall {
+    ::ingot_client_rt::__private::EndpointCall::new()
 }
 /// Sends a built input (its defaulted members go on the wire only when they differ from the default).
 #[doc(hidden)]
 pub async fn send(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     input: DoEverythingInput,
 ) -> ::core::result::Result<
     DoEverythingOutput,
@@ -766,7 +768,7 @@ pub async fn send(
 /// Sends a built input, writing the defaulted members named in `keep` (set explicitly by the caller) even when they hold their default.
 #[doc(hidden)]
 pub async fn send_keeping(
-    handle: &::ingot_client_rt::Client,
+    handle: &::ingot_client_rt::__private::Client,
     mut input: DoEverythingInput,
     keep: &[&str],
 ) -> ::core::result::Result<
@@ -775,7 +777,7 @@ pub async fn send_keeping(
 > {
     if input.token.is_none() {
         input.token = ::core::option::Option::Some(
-            ::ingot_client_rt::idempotency_token(),
+            ::ingot_client_rt::__private::idempotency_token(),
         );
     }
     let call = endpoint_call(&input);
@@ -810,7 +812,7 @@ pub enum DoEverythingError {
     #[deprecated(
         note = "Matching `Unhandled` directly is not forwards compatible. Instead, match using a variable wildcard pattern and check `.code()`: `err if err.code() == Some(\"SpecificExceptionCode\") => { /* handle the error */ }`. See `ProvideErrorMetadata` for what information is available for the error."
     )]
-    Unhandled(::ingot_client_rt::Unhandled),
+    Unhandled(::ingot_client_rt::__private::Unhandled),
 }
 impl DoEverythingError {
     /// An unhandled error caused by `err`.
@@ -818,13 +820,16 @@ impl DoEverythingError {
         err: impl ::core::convert::Into<::ingot_client_rt::BoxError>,
     ) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(err.into(), ::core::option::Option::None),
+            ::ingot_client_rt::__private::Unhandled::new(
+                err.into(),
+                ::core::option::Option::None,
+            ),
         )
     }
     /// An unhandled error described by its metadata alone.
     pub fn generic(err: ::ingot_client_rt::ErrorMetadata) -> Self {
         Self::Unhandled(
-            ::ingot_client_rt::Unhandled::new(
+            ::ingot_client_rt::__private::Unhandled::new(
                 ::std::boxed::Box::new(err.clone()),
                 ::core::option::Option::Some(err),
             ),
@@ -849,7 +854,9 @@ impl DoEverythingError {
         ::core::matches!(self, Self::ServiceUnavailable(_))
     }
     #[doc(hidden)]
-    pub fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
+    pub fn from_response(
+        response: &::ingot_client_rt::__private::ServiceErrorResponse,
+    ) -> Self {
         let parser = ::ingot_client_rt::__private::ErrorResponseParser::new(response);
         match parser.code() {
             ::core::option::Option::Some("BadThing") => parser.modeled(Self::BadThing),
@@ -865,7 +872,7 @@ impl ::ingot_client_rt::CreateUnhandledError for DoEverythingError {
         source: ::ingot_client_rt::BoxError,
         meta: ::core::option::Option<::ingot_client_rt::ErrorMetadata>,
     ) -> Self {
-        Self::Unhandled(::ingot_client_rt::Unhandled::new(source, meta))
+        Self::Unhandled(::ingot_client_rt::__private::Unhandled::new(source, meta))
     }
 }
 impl ::ingot_client_rt::ProvideErrorMetadata for DoEverythingError {
@@ -884,7 +891,7 @@ impl ::core::fmt::Display for DoEverythingError {
             Self::BadThing(e) => ::core::fmt::Display::fmt(e, f),
             Self::ServiceUnavailable(e) => ::core::fmt::Display::fmt(e, f),
             Self::Unhandled(e) => {
-                ::ingot_client_rt::Unhandled::fmt_unhandled(e.meta(), f)
+                ::ingot_client_rt::__private::Unhandled::fmt_unhandled(e.meta(), f)
             }
         }
     }
