@@ -179,6 +179,27 @@ mod tests {
     }
 
     #[test]
+    fn pagination_stream_reads_as_the_sdks() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let stream = || PaginationStream::new(stream::iter([Ok(1), Ok(2), Err("boom"), Ok(3)]));
+        rt.block_on(async {
+            let mut s = stream();
+            assert_eq!(s.next().await, Some(Ok(1)));
+            assert_eq!(s.try_next().await, Ok(Some(2)));
+            assert_eq!(s.try_next().await, Err("boom"));
+            assert_eq!(s.try_next().await, Ok(Some(3)));
+            assert_eq!(s.next().await, None);
+            assert_eq!(stream().try_collect().await, Err("boom"));
+            let all: Vec<Result<i32, &str>> = stream().collect().await;
+            assert_eq!(all.len(), 4);
+            let ok = PaginationStream::new(stream::iter([Ok::<_, ()>(1), Ok(2)]));
+            assert_eq!(ok.try_collect().await, Ok(vec![1, 2]));
+        });
+    }
+
+    #[test]
     fn stops_on_a_repeated_or_empty_token() {
         let repeat =
             |_: Input| async move { Ok::<_, SdkError<()>>((vec![1], Some("same".to_owned()))) };
