@@ -168,6 +168,18 @@ impl DispatchFailure {
         self.cause != DispatchCause::Io
     }
 
+    /// Whether a socket or I/O error caused it (connect refused or reset, unreachable, broken
+    /// connection), as the SDK's `DispatchFailure::is_io`.
+    pub fn is_io(&self) -> bool {
+        matches!(self.cause, DispatchCause::Connect | DispatchCause::Io)
+    }
+
+    /// Whether something other than I/O or a timeout caused it (here: a refused TLS
+    /// certificate), as the SDK's `DispatchFailure::is_other`.
+    pub fn is_other(&self) -> bool {
+        self.cause == DispatchCause::CertificateRefused
+    }
+
     /// Whether the connect timeout elapsed; the [`source`](Error::source) is then the
     /// [`TimeoutError`] (of kind [`TimeoutKind::Connect`]).
     pub fn is_timeout(&self) -> bool {
@@ -713,7 +725,9 @@ mod tests {
     #[test]
     fn sources_chain_to_the_cause() {
         let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
-        let err = InvokeError::Dispatch(DispatchFailure::new(io, true));
+        let failure = DispatchFailure::new(io, true);
+        assert!(failure.is_io() && !failure.is_other() && !failure.is_timeout());
+        let err = InvokeError::Dispatch(failure);
         assert_eq!(err.to_string(), "failed to connect");
         assert_eq!(err.source().expect("cause").to_string(), "refused");
         let err = InvokeError::Construction(ConstructionFailure::new("no region", None));

@@ -138,6 +138,7 @@ async fn certificate_from_an_unknown_ca_is_refused_and_not_retried() {
         panic!("expected a dispatch failure, got {err:?}");
     };
     assert!(dispatch.is_connect() && dispatch.is_certificate_refused());
+    assert!(dispatch.is_other() && !dispatch.is_io());
     assert!(!dispatch.is_timeout());
     assert_eq!(
         err.to_string(),
