@@ -127,23 +127,32 @@ fn client_code_hands_the_traits_to_the_runtime() {
     assert!(client.contains("query_compatible: true,"), "{client}");
     for (name, throttling) in [("CapacityExceeded", true), ("ThingBusy", false)] {
         let entry = format!(
-            "::ingot_client_rt::RetryableError {{\n            shape_name: \"{name}\",\n            throttling: {throttling},\n        }}"
+            "::ingot_client_rt::__private::RetryableError {{\n            shape_name: \"{name}\",\n            throttling: {throttling},\n        }}"
         );
         assert!(client.contains(&entry), "{entry}\nnot in\n{client}");
     }
     assert!(!client.contains("\"ThingNotFound\""), "{client}");
 
-    let ops = generated_file("-client", "src/operation.rs");
-    let gzip = "::ingot_client_rt::RequestEncoding::Gzip";
-    assert!(module(&ops, "put_blob").contains(gzip));
-    assert!(!module(&ops, "get_thing").contains(gzip));
-    assert!(!module(&ops, "create_thing").contains(gzip));
-    // Modeled errors are matched by the __type name, not by the (query) code.
-    assert!(module(&ops, "get_thing").contains("match meta.shape_name()"));
-    let create = module(&ops, "create_thing");
+    // One file per operation.
+    let op = |name: &str| generated_file("-client", &format!("src/operation/{name}.rs"));
+    let gzip = "::ingot_client_rt::__private::RequestEncoding::Gzip";
+    assert!(op("put_blob").contains(gzip));
+    assert!(!op("get_thing").contains(gzip));
+    assert!(!op("create_thing").contains(gzip));
+    // Modeled errors are matched by the __type name (the runtime parser's `code()` is the
+    // shape name), not by the (query) code.
+    let get = op("get_thing");
+    assert!(
+        get.contains("match parser.code()")
+            && get.contains(
+                "Some(\"ThingNotFound\") => {\n                parser.modeled(Self::ThingNotFound)"
+            ),
+        "{get}"
+    );
+    let create = op("create_thing");
     assert!(
         create.contains("if input.client_token.is_none()")
-            && create.contains("::ingot_client_rt::idempotency_token()"),
+            && create.contains("::ingot_client_rt::__private::idempotency_token()"),
         "{create}"
     );
 }

@@ -20,8 +20,8 @@ fn value_ty() -> TokenStream {
 pub fn client_module(ir: &ServiceIr) -> TokenStream {
     let target_prefix = &ir.name;
     let protocol = match ir.protocol {
-        Protocol::AwsJson1_0 => quote! { ::ingot_client_rt::Protocol::AwsJson1_0 },
-        Protocol::AwsJson1_1 => quote! { ::ingot_client_rt::Protocol::AwsJson1_1 },
+        Protocol::AwsJson1_0 => quote! { ::ingot_client_rt::__private::Protocol::AwsJson1_0 },
+        Protocol::AwsJson1_1 => quote! { ::ingot_client_rt::__private::Protocol::AwsJson1_1 },
     };
     let signing_name = ir.signing_name.as_deref().unwrap_or(&ir.endpoint_prefix);
     let endpoint_prefix = &ir.endpoint_prefix;
@@ -31,7 +31,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         "A client for {sdk_id}. Cheap to clone: clones share one connection pool and configuration."
     ));
     let example = format!(
-        "```no_run\n# async fn example() -> Result<(), Box<dyn std::error::Error>> {{\nlet config = {krate}::Config::builder()\n    .region(\"us-east-1\")\n    .build();\nlet client = {krate}::Client::from_conf(config);\n# let _ = client;\n# Ok(())\n# }}\n```",
+        "```no_run\n# async fn example() -> Result<(), Box<dyn std::error::Error>> {{\nlet config = {krate}::Config::builder()\n    .region({krate}::config::Region::new(\"us-east-1\"))\n    .build();\nlet client = {krate}::Client::from_conf(config);\n# let _ = client;\n# Ok(())\n# }}\n```",
         krate = ir.crate_base.replace('-', "_") + "_client",
     );
     let example = docs(Some(&example));
@@ -43,7 +43,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         let throttling = s.error.as_ref()?.retryable?;
         let shape_name = &t.wire_name;
         Some(quote! {
-            ::ingot_client_rt::RetryableError { shape_name: #shape_name, throttling: #throttling },
+            ::ingot_client_rt::__private::RetryableError { shape_name: #shape_name, throttling: #throttling },
         })
     });
     let methods = ir.operations.iter().map(|op| {
@@ -58,8 +58,8 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         quote! {
             #doc
             #dep
-            pub fn #f(&self) -> crate::operation::#module::#builder {
-                crate::operation::#module::#builder::new(self.handle.clone())
+            pub fn #f(&self) -> crate::operation::#module::builders::#builder {
+                crate::operation::#module::builders::#builder::new(self.handle.clone())
             }
         }
     });
@@ -73,7 +73,6 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
         ),
         None => (None, quote! { ::core::option::Option::None }),
     };
-    let client_params = client_context_params(ir);
     let discovery = match &ir.discovery {
         Some(d) => {
             let error = &d.error;
@@ -90,7 +89,8 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
     quote! {
         #rule_set_const
         /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
-        pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+        #[doc(hidden)]
+        pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
             target_prefix: #target_prefix,
             protocol: #protocol,
             signing_name: #signing_name,
@@ -102,29 +102,34 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
             endpoint_rule_set: #rule_set,
             endpoint_discovery: #discovery,
         };
-        #client_params
         #client_doc
         #[doc = ""]
         #example
         #[derive(::core::clone::Clone, ::core::fmt::Debug)]
         pub struct Client {
-            handle: ::ingot_client_rt::Client,
+            handle: ::ingot_client_rt::__private::Client,
         }
         impl Client {
+            /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
+            /// region, credentials, endpoint URL, retry and timeout settings, as the AWS SDK takes them.
+            #[cfg(feature = "sdk-config")]
+            pub fn new(sdk_config: &::ingot_client_rt::SdkConfig) -> Self {
+                Self::from_conf(crate::Config::from(sdk_config))
+            }
             /// A client with the given configuration.
-            pub fn from_conf(config: ::ingot_client_rt::Config) -> Self {
-                Self { handle: ::ingot_client_rt::Client::new(&SERVICE, config) }
+            pub fn from_conf(config: crate::Config) -> Self {
+                Self { handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config) }
             }
             /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
             /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
             /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_USE_FIPS_ENDPOINT`,
             /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, ...; see
-            /// [`ConfigBuilder::from_env_with`](crate::ConfigBuilder::from_env_with)).
+            /// [`Builder::from_env_with`](crate::config::Builder::from_env_with)).
             pub fn from_env() -> Self {
-                Self::from_conf(::ingot_client_rt::Config::from_env())
+                Self::from_conf(crate::Config::from_env())
             }
             /// The client's configuration.
-            pub fn config(&self) -> &::ingot_client_rt::Config {
+            pub fn config(&self) -> &crate::Config {
                 self.handle.config()
             }
             #(#methods)*
@@ -132,24 +137,36 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
     }
 }
 
-/// `src/operation.rs`: one module per operation.
-pub fn operation_module(ir: &ServiceIr, types_crate: &Ident) -> TokenStream {
-    let modules = ir
-        .operations
-        .iter()
-        .map(|op| operation(ir, op, types_crate));
-    quote! { #(#modules)* }
+/// `src/operation.rs`: one module (and file) per operation, and the SDK's `RequestId` trait.
+pub fn operation_index(ir: &ServiceIr) -> TokenStream {
+    let modules = ir.operations.iter().map(|op| {
+        let module = ident(&op.fn_name);
+        let wire = &op.name;
+        let doc = doc_line(&format!(
+            "The `{wire}` operation: its input, output, error, fluent builder{}.",
+            if op.paginated.is_some() {
+                " and paginator"
+            } else {
+                ""
+            }
+        ));
+        quote! { #doc pub mod #module; }
+    });
+    quote! {
+        pub use ::ingot_client_rt::RequestId;
+        #(#modules)*
+    }
 }
 
-fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
-    let module = ident(&op.fn_name);
+/// `src/operation/<op>.rs`: the operation's types, builders, paginator, error and wire details.
+pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     let stem = op.input.name.name.trim_end_matches("Input").to_owned();
     let builder = format_ident!("{stem}FluentBuilder");
     let error = format_ident!("{stem}Error");
-    let kind = format_ident!("{stem}ErrorKind");
     let input = ident(&op.input.name);
     let output = ident(&op.output.name);
     let input_builder = format_ident!("{}Builder", op.input.name.name);
+    let output_builder = format_ident!("{}Builder", op.output.name.name);
     let wire = &op.name;
     let members = match ir.type_def(&op.input).map(|d| &d.kind) {
         Some(TypeKind::Structure(s)) => s.members.as_slice(),
@@ -193,7 +210,7 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         let field = ident(&m.rust_name);
         quote! {
             if input.#field.is_none() {
-                input.#field = ::core::option::Option::Some(::ingot_client_rt::idempotency_token());
+                input.#field = ::core::option::Option::Some(::ingot_client_rt::__private::idempotency_token());
             }
         }
     });
@@ -204,9 +221,9 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         quote! { input }
     };
     let auth = if op.unsigned {
-        quote! { ::ingot_client_rt::AuthMode::Anonymous }
+        quote! { ::ingot_client_rt::__private::AuthMode::Anonymous }
     } else {
-        quote! { ::ingot_client_rt::AuthMode::SigV4 }
+        quote! { ::ingot_client_rt::__private::AuthMode::SigV4 }
     };
     let host_prefix = match &op.endpoint.host_prefix {
         Some(p) => {
@@ -231,72 +248,37 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
         .filter(|d| d.operation == op.fn_name)
         .map(|d| discover_endpoints(d, &output, types));
     let request_compression = if op.gzip_request {
-        quote! { ::core::option::Option::Some(::ingot_client_rt::RequestEncoding::Gzip) }
+        quote! { ::core::option::Option::Some(::ingot_client_rt::__private::RequestEncoding::Gzip) }
     } else {
         quote! { ::core::option::Option::None }
     };
-    let errors: Vec<_> = op
-        .errors
-        .iter()
-        .map(|p| {
-            let name = ident(&p.name);
-            let code = ir
-                .type_def(p)
-                .map(|d| d.wire_name.clone())
-                .unwrap_or_else(|| p.name.name.clone());
-            (name, code)
-        })
-        .collect();
-    let variants = errors.iter().map(|(name, code)| {
-        let doc = doc_line(&format!("The service answered `{code}`."));
-        quote! { #doc #name(::#types::types::error::#name), }
-    });
-    let parse_arms = errors.iter().map(|(name, code)| {
-        quote! {
-            ::core::option::Option::Some(#code) => {
-                match ::ingot_rt::json::from_body::<::#types::types::error::#name>(&response.raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
-                    ::core::result::Result::Ok(err) => #kind::#name(err),
-                    ::core::result::Result::Err(e) => #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::Some(::std::boxed::Box::new(e)))),
-                }
-            }
-        }
-    });
-    let unhandled = quote! { #kind::Unhandled(::ingot_client_rt::Unhandled::new(meta.clone(), ::core::option::Option::None)) };
-    // An operation without modeled errors has nothing to match on.
-    let classify = if errors.is_empty() {
-        unhandled
-    } else {
-        quote! {
-            match meta.shape_name() {
-                #(#parse_arms)*
-                _ => #unhandled,
-            }
-        }
-    };
-    let display_arms = errors
-        .iter()
-        .map(|(name, _)| quote! { #kind::#name(err) => ::core::fmt::Display::fmt(err, f), });
-    let source_arms = errors
-        .iter()
-        .map(|(name, _)| quote! { #kind::#name(err) => ::core::option::Option::Some(err), });
+    let error_enum = super::client_error::operation_error(ir, op, &error, types);
     let paginator = op
         .paginated
         .as_ref()
-        .map(|p| paginator(op, p, &builder, &error, &input, &output, types));
+        .map(|p| paginator(op, p, &error, &input, &output, types));
+    let into_paginator = op.paginated.as_ref().map(|_| {
+        let paginator = format_ident!("{stem}Paginator");
+        quote! {
+            /// Turns this request into a paginator over all pages.
+            pub fn into_paginator(self) -> super::paginator::#paginator {
+                super::paginator::#paginator::new(self.handle, self.input)
+            }
+        }
+    });
     let op_doc = docs(op.docs.as_deref());
     let exchange = quote! {
         let raw = handle.invoke_call(&OPERATION, &call, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
         match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
             ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
-            ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::ResponseError(
-                ::ingot_client_rt::ResponseError::new(e, ::core::option::Option::Some(raw)),
-            )),
+            ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::response_error(e, raw)),
         }
     };
     let send_fn = quote! {
         /// Sends a built input; fails before sending anything when a required member is missing.
+        #[doc(hidden)]
         pub async fn send(
-            handle: &::ingot_client_rt::Client,
+            handle: &::ingot_client_rt::__private::Client,
             #input_binding: #input,
         ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
             ::ingot_rt::build::RequiredMembers::check_required(&input).map_err(|e| {
@@ -311,129 +293,72 @@ fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
             #exchange
         }
     };
-    let module_doc = doc_line(&format!(
-        "The `{wire}` operation: its fluent builder, input, output and error."
-    ));
     let builder_doc = doc_line(&format!(
         "Builds and sends a `{wire}` request; see [`Client::{0}`](crate::Client::{0}).",
         op.fn_name.name
     ));
-    let error_doc = doc_line(&format!(
-        "An error the service answered to `{wire}`, with its code, message and request id."
-    ));
-    let kind_doc = doc_line(&format!("The errors `{wire}` can answer: one variant per modeled error, and `Unhandled` for any other code."));
     quote! {
-        #module_doc
-        pub mod #module {
-            pub use ::#types::input::#input;
-            pub use ::#types::output::#output;
+        pub use ::#types::input::#input;
+        pub use ::#types::output::#output;
+
+        /// The fluent builder, and the input and output builders.
+        pub mod builders {
+            pub use ::#types::input::builders::#input_builder;
+            pub use ::#types::output::builders::#output_builder;
 
             #builder_doc
             #[derive(::core::clone::Clone, ::core::fmt::Debug)]
             pub struct #builder {
-                handle: ::ingot_client_rt::Client,
-                input: ::#types::input::builders::#input_builder,
+                handle: ::ingot_client_rt::__private::Client,
+                input: #input_builder,
             }
             impl #builder {
-                pub(crate) fn new(handle: ::ingot_client_rt::Client) -> Self {
+                pub(crate) fn new(handle: ::ingot_client_rt::__private::Client) -> Self {
                     Self { handle, input: ::core::default::Default::default() }
                 }
                 #(#setters)*
                 /// The input built so far.
-                pub fn as_input(&self) -> &::#types::input::builders::#input_builder {
+                pub fn as_input(&self) -> &#input_builder {
                     &self.input
                 }
                 #op_doc
                 ///
                 /// Fails before sending anything when a required member is missing.
-                pub async fn send(self) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-                    let input = self.input.build().map_err(|e| {
-                        ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
-                            e.to_string(),
-                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                        ))
-                    })?;
-                    send(&self.handle, input).await
+                pub async fn send(self) -> ::core::result::Result<super::#output, ::ingot_client_rt::SdkError<super::#error>> {
+                    let input = self.input.build()?;
+                    super::send(&self.handle, input).await
                 }
-            }
-
-            #paginator
-
-            /// What the runtime needs to know to send this operation.
-            pub static OPERATION: ::ingot_client_rt::OperationInfo = ::ingot_client_rt::OperationInfo {
-                name: #wire,
-                auth: #auth,
-                request_compression: #request_compression,
-                host_prefix: #host_prefix,
-                endpoint_discovery: #discovery_mode,
-            };
-
-            #endpoint_call
-
-            #discover
-
-            #send_fn
-
-            #error_doc
-            #[derive(::core::fmt::Debug)]
-            pub struct #error {
-                kind: #kind,
-                meta: ::ingot_client_rt::ErrorMetadata,
-            }
-            #kind_doc
-            #[non_exhaustive]
-            #[derive(::core::fmt::Debug)]
-            pub enum #kind {
-                #(#variants)*
-                /// An error code this operation does not model (or a modeled one whose body did not parse).
-                Unhandled(::ingot_client_rt::Unhandled),
-            }
-            impl #error {
-                fn from_response(response: &::ingot_client_rt::ServiceErrorResponse) -> Self {
-                    let meta = &response.meta;
-                    let kind = #classify;
-                    Self { kind, meta: meta.clone() }
-                }
-                /// Which error this is.
-                pub fn kind(&self) -> &#kind {
-                    &self.kind
-                }
-                /// Which error this is, by value.
-                pub fn into_kind(self) -> #kind {
-                    self.kind
-                }
-            }
-            impl ::ingot_client_rt::ProvideErrorMetadata for #error {
-                fn meta(&self) -> &::ingot_client_rt::ErrorMetadata {
-                    &self.meta
-                }
-            }
-            impl ::core::fmt::Display for #error {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match &self.kind {
-                        #(#display_arms)*
-                        #kind::Unhandled(err) => ::core::fmt::Display::fmt(err, f),
-                    }
-                }
-            }
-            impl ::std::error::Error for #error {
-                fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                    match &self.kind {
-                        #(#source_arms)*
-                        #kind::Unhandled(err) => ::core::option::Option::Some(err),
-                    }
-                }
+                #into_paginator
             }
         }
+
+        #paginator
+
+        /// What the runtime needs to know to send this operation.
+        #[doc(hidden)]
+        pub static OPERATION: ::ingot_client_rt::__private::OperationInfo = ::ingot_client_rt::__private::OperationInfo {
+            name: #wire,
+            auth: #auth,
+            request_compression: #request_compression,
+            host_prefix: #host_prefix,
+            endpoint_discovery: #discovery_mode,
+        };
+
+        #endpoint_call
+
+        #discover
+
+        #send_fn
+
+        #error_enum
     }
 }
 
-/// `into_paginator()` on the fluent builder, the paginator with `send()` (pages) and, when the
-/// model names the items, `items()`.
+/// The `paginator` module: the paginator with `send()` (pages) and, when the model names the
+/// items, `items()` with its own `send()`, as the SDK's.
 fn paginator(
     op: &OperationIr,
     p: &Pagination,
-    builder: &Ident,
     error: &Ident,
     input: &Ident,
     output: &Ident,
@@ -441,6 +366,7 @@ fn paginator(
 ) -> TokenStream {
     let stem = op.input.name.name.trim_end_matches("Input").to_owned();
     let paginator = format_ident!("{stem}Paginator");
+    let items_ty = format_ident!("{stem}PaginatorItems");
     let pages = format_ident!("{stem}Pages");
     let input_builder = format_ident!("{}Builder", op.input.name.name);
     let token_field = ident(&p.input_token.field);
@@ -456,8 +382,8 @@ fn paginator(
         let t = rust_type(ty);
         quote! {
             /// Sets the page size (the number of items the service returns per page at most).
-            pub fn page_size(mut self, size: #t) -> Self {
-                self.input = self.input.#f(size);
+            pub fn page_size(mut self, limit: #t) -> Self {
+                self.input = self.input.#f(limit);
                 self
             }
         }
@@ -466,65 +392,73 @@ fn paginator(
         let item_ty = rust_type(item);
         let extract = owned_path(steps);
         quote! {
-            /// Every item of every page, in order; an error ends the stream after it is yielded.
-            pub fn items(self) -> impl ::ingot_client_rt::__private::futures_util::Stream<Item = ::core::result::Result<#item_ty, ::ingot_client_rt::SdkError<#error>>> + ::core::marker::Send {
-                ::ingot_client_rt::paginate::items(self.send(), |page| page.map(|o| #extract))
+            /// Every item of every page, in order.
+            #[derive(::core::fmt::Debug)]
+            pub struct #items_ty(#paginator);
+            impl #items_ty {
+                /// The items, as a stream; an error ends the stream after it is yielded.
+                pub fn send(self) -> ::ingot_client_rt::PaginationStream<::core::result::Result<#item_ty, ::ingot_client_rt::SdkError<super::#error>>> {
+                    ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::__private::items(self.0.send(), |page| page.map(|o| #extract)))
+                }
+            }
+        }
+    });
+    let items_fn = p.items.as_ref().map(|_| {
+        quote! {
+            /// A paginator over the items of every page.
+            pub fn items(self) -> #items_ty {
+                #items_ty(self)
             }
         }
     });
     let wire = &op.name;
     let doc = doc_line(&format!("Pages through `{wire}`: each request carries the token of the previous page until the service returns none (or repeats one)."));
     quote! {
-        impl #builder {
-            /// Turns this request into a paginator over all pages.
-            pub fn into_paginator(self) -> #paginator {
-                #paginator { handle: self.handle, input: self.input }
+        /// The paginator.
+        pub mod paginator {
+            #doc
+            #[derive(::core::clone::Clone, ::core::fmt::Debug)]
+            pub struct #paginator {
+                handle: ::ingot_client_rt::__private::Client,
+                input: super::builders::#input_builder,
             }
-        }
-
-        #doc
-        #[derive(::core::clone::Clone, ::core::fmt::Debug)]
-        pub struct #paginator {
-            handle: ::ingot_client_rt::Client,
-            input: ::#types::input::builders::#input_builder,
-        }
-        impl #paginator {
-            #page_size
-            /// The pages, as a stream; a missing required member is the first and only item.
-            pub fn send(self) -> impl ::ingot_client_rt::__private::futures_util::Stream<Item = ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>>> + ::core::marker::Send {
-                use ::ingot_client_rt::__private::futures_util::StreamExt as _;
-                let handle = self.handle;
-                match self.input.build() {
-                    ::core::result::Result::Ok(input) => ::ingot_client_rt::paginate::pages(#pages(input), move |pages: #pages| {
-                        let handle = handle.clone();
-                        async move { send(&handle, pages.0).await }
-                    })
-                    .left_stream(),
-                    ::core::result::Result::Err(e) => {
-                        let err = ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
-                            e.to_string(),
-                            ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                        ));
-                        ::ingot_client_rt::__private::futures_util::stream::once(async move { ::core::result::Result::Err(err) }).right_stream()
+            impl #paginator {
+                pub(crate) fn new(handle: ::ingot_client_rt::__private::Client, input: super::builders::#input_builder) -> Self {
+                    Self { handle, input }
+                }
+                #page_size
+                #items_fn
+                /// The pages, as a stream; a missing required member is the first and only item.
+                pub fn send(self) -> ::ingot_client_rt::PaginationStream<::core::result::Result<super::#output, ::ingot_client_rt::SdkError<super::#error>>> {
+                    let handle = self.handle;
+                    match self.input.build() {
+                        ::core::result::Result::Ok(input) => ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::__private::pages(#pages(input), move |pages: #pages| {
+                            let handle = handle.clone();
+                            async move { super::send(&handle, pages.0).await }
+                        })),
+                        ::core::result::Result::Err(e) => {
+                            let err = ::ingot_client_rt::SdkError::from(e);
+                            ::ingot_client_rt::PaginationStream::new(::ingot_client_rt::__private::futures_util::stream::once(async move { ::core::result::Result::Err(err) }))
+                        }
                     }
                 }
             }
             #items
-        }
 
-        #[derive(::core::clone::Clone)]
-        struct #pages(#input);
-        impl ::ingot_client_rt::Paginated for #pages {
-            type Output = #output;
-            type Token = #token_ty;
-            fn next_token(output: &#output) -> ::core::option::Option<&#token_ty> {
-                #next_token
-            }
-            fn is_empty(token: &#token_ty) -> bool {
-                token.is_empty()
-            }
-            fn set_token(&mut self, token: #token_ty) {
-                #set_token
+            #[derive(::core::clone::Clone)]
+            struct #pages(::#types::input::#input);
+            impl ::ingot_client_rt::__private::Paginated for #pages {
+                type Output = ::#types::output::#output;
+                type Token = #token_ty;
+                fn next_token(output: &::#types::output::#output) -> ::core::option::Option<&#token_ty> {
+                    #next_token
+                }
+                fn is_empty(token: &#token_ty) -> bool {
+                    token.is_empty()
+                }
+                fn set_token(&mut self, token: #token_ty) {
+                    #set_token
+                }
             }
         }
     }
@@ -620,8 +554,8 @@ fn endpoint_call(op: &OperationIr, input: &Ident) -> TokenStream {
     };
     quote! {
         /// The endpoint rule parameters and host labels a call with `input` adds to the client's.
-        pub fn endpoint_call(#arg: &#input) -> ::ingot_client_rt::EndpointCall {
-            ::ingot_client_rt::EndpointCall::new()
+        pub fn endpoint_call(#arg: &#input) -> ::ingot_client_rt::__private::EndpointCall {
+            ::ingot_client_rt::__private::EndpointCall::new()
                 #(#context)*
                 #(#statics)*
                 #(#labels)*
@@ -684,7 +618,7 @@ fn discover_endpoints(d: &DiscoveryIr, output: &Ident, types: &Ident) -> TokenSt
         /// Calls this operation to discover an endpoint (the service's
         /// `aws.api#clientEndpointDiscovery`); the runtime caches the answer.
         pub fn discover_endpoints(
-            handle: ::ingot_client_rt::Client,
+            handle: ::ingot_client_rt::__private::Client,
             #request: ::ingot_client_rt::endpoint::DiscoveryRequest,
         ) -> ::ingot_client_rt::endpoint::DiscoveryFuture {
             ::std::boxed::Box::pin(async move {
@@ -740,7 +674,26 @@ fn context_value(source: &ContextSource) -> TokenStream {
     }
 }
 
-/// `ClientContextParams`: typed setters on the runtime's `ConfigBuilder` for the service's
+/// `src/config.rs`: the SDK's `config` module: `Config`, its `Builder`, the vocabulary types of
+/// its setters, and typed setters for the service's client context parameters.
+pub fn config_module(ir: &ServiceIr) -> TokenStream {
+    let client_params = client_context_params(ir);
+    quote! {
+        pub use ::ingot_client_rt::{BehaviorVersion, Config, ConfigBuilder as Builder, Credentials, Region, SharedCredentialsProvider, TlsConfig};
+        pub use ::ingot_client_rt::endpoint;
+        /// Retry settings.
+        pub mod retry {
+            pub use ::ingot_client_rt::RetryConfig;
+        }
+        /// Timeout settings.
+        pub mod timeout {
+            pub use ::ingot_client_rt::{TimeoutConfig, TimeoutConfigBuilder};
+        }
+        #client_params
+    }
+}
+
+/// `ClientContextParams`: typed setters on the config `Builder` for the service's
 /// `@clientContextParams`.
 fn client_context_params(ir: &ServiceIr) -> Option<TokenStream> {
     let params = &ir.endpoint.client_params;
@@ -787,7 +740,7 @@ fn client_context_params(ir: &ServiceIr) -> Option<TokenStream> {
         pub trait ClientContextParams {
             #(#decls)*
         }
-        impl ClientContextParams for ::ingot_client_rt::ConfigBuilder {
+        impl ClientContextParams for Builder {
             #(#impls)*
         }
     })
@@ -854,7 +807,7 @@ pub fn endpoint_tests(ir: &ServiceIr) -> Option<TokenStream> {
             operation: &str,
             #input_arg: &str,
         ) -> ::core::result::Result<
-            (&'static ::ingot_client_rt::OperationInfo, ::ingot_client_rt::EndpointCall),
+            (&'static ::ingot_client_rt::__private::OperationInfo, ::ingot_client_rt::__private::EndpointCall),
             ::std::string::String,
         > {
             #body

@@ -11,7 +11,11 @@ use crate::ir::{MemberIr, Module, StructureIr, TimestampFormat, TyKind, TypeDef}
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
     let name = ident(&def.path.name);
     // Only servers read operation inputs: they populate the defaults of members left out.
-    let read = read_body(&s.members, def.path.module == Module::Input);
+    let read = read_body(
+        &s.members,
+        def.path.module == Module::Input,
+        s.error.is_some(),
+    );
     let write = write_body(&s.members);
     quote! {
         impl ::ingot_rt::json::WriteJson for #name {
@@ -79,11 +83,14 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
     }
 }
 
-fn read_body(members: &[MemberIr], populate_defaults: bool) -> TokenStream {
+/// `populate_defaults`: fill defaulted members left out (servers reading inputs); `error`: the
+/// structure is an error, whose metadata comes from the response, not the body.
+fn read_body(members: &[MemberIr], populate_defaults: bool, error: bool) -> TokenStream {
+    let meta = error.then(|| quote! { meta: ::core::default::Default::default(), });
     if members.is_empty() {
         return quote! {
             cx.expect_object(v)?;
-            ::core::result::Result::Ok(Self {})
+            ::core::result::Result::Ok(Self { #meta })
         };
     }
     let locals: Vec<_> = members
@@ -130,6 +137,6 @@ fn read_body(members: &[MemberIr], populate_defaults: bool) -> TokenStream {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { #(#inits)* })
+        ::core::result::Result::Ok(Self { #(#inits)* #meta })
     }
 }

@@ -1,6 +1,7 @@
 //! IR -> formatted Rust source. Emitters read only the IR: no trait lookups, no case conversion.
 
 mod client;
+mod client_error;
 mod enums;
 mod json;
 mod manifest;
@@ -118,25 +119,43 @@ fn service_crate(
             });
         }
     }
-    let modules: Vec<(&str, TokenStream)> = match kind {
+    let modules: Vec<(String, TokenStream)> = match kind {
         CrateKind::Types => Module::ALL
             .iter()
-            .map(|m| (m.file(), module_tokens(ir, *m)))
+            .map(|m| (m.file().to_owned(), module_tokens(ir, *m)))
             .collect(),
         CrateKind::Client => {
+            // One file per operation, as the SDK has: rustc can work on them in parallel.
             let mut modules = vec![
-                ("src/client.rs", client::client_module(ir)),
-                ("src/operation.rs", client::operation_module(ir, &types)),
+                ("src/client.rs".to_owned(), client::client_module(ir)),
+                ("src/config.rs".to_owned(), client::config_module(ir)),
+                (
+                    "src/error_meta.rs".to_owned(),
+                    client_error::service_error(ir, &types),
+                ),
+                ("src/operation.rs".to_owned(), client::operation_index(ir)),
             ];
+            modules.extend(ir.operations.iter().map(|op| {
+                (
+                    format!("src/operation/{}.rs", op.fn_name.name),
+                    client::operation(ir, op, &types),
+                )
+            }));
             if let Some(tests) = client::endpoint_tests(ir) {
-                modules.push(("tests/endpoint_tests.rs", tests));
+                modules.push(("tests/endpoint_tests.rs".to_owned(), tests));
             }
             modules
         }
         CrateKind::Server => vec![
-            ("src/operation.rs", server::operation_module(ir, &types)),
-            ("src/service.rs", server::service_module(ir)),
-            ("src/validate.rs", validate::validate_module(ir, &types)),
+            (
+                "src/operation.rs".to_owned(),
+                server::operation_module(ir, &types),
+            ),
+            ("src/service.rs".to_owned(), server::service_module(ir)),
+            (
+                "src/validate.rs".to_owned(),
+                validate::validate_module(ir, &types),
+            ),
         ],
     };
     formatted_crate(ir, name, &header, files, modules)
@@ -148,15 +167,12 @@ fn formatted_crate(
     name: String,
     header: &str,
     mut files: Vec<GeneratedFile>,
-    modules: Vec<(&str, TokenStream)>,
+    modules: Vec<(String, TokenStream)>,
 ) -> Result<GeneratedCrate, Diagnostics> {
     let mut diags = Diagnostics::default();
     for (path, tokens) in modules {
         match format_file(&tokens, header) {
-            Ok(contents) => files.push(GeneratedFile {
-                path: path.into(),
-                contents,
-            }),
+            Ok(contents) => files.push(GeneratedFile { path, contents }),
             Err(e) => diags.push(Diagnostic::in_file(
                 &ir.model_file,
                 format!("internal generator error in {name}/{path}: {e}"),

@@ -24,6 +24,11 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         let dep = deprecated(m.deprecated.as_ref());
         quote! { #doc #dep pub #field: #ty, }
     });
+    // Error structures carry the response's metadata, as the SDK's do (set by the client).
+    let meta_field = s
+        .error
+        .is_some()
+        .then(|| quote! { pub(crate) meta: ::ingot_rt::error::ErrorMetadata, });
     let debug = redacts.then(|| debug_impl(&name, &def.path.name.name, &s.members, def.sensitive));
     // An error's message has its own accessor (`message()`, whatever the member is called).
     let message = s.error.as_ref().and_then(|e| e.message_field.as_ref());
@@ -43,7 +48,7 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         #dep
         #[non_exhaustive]
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
-        pub struct #name { #(#fields)* }
+        pub struct #name { #(#fields)* #meta_field }
         impl #name {
             #(#accessors)*
             #builder_link
@@ -229,6 +234,7 @@ fn builder(
         };
         quote! { #field: #value, }
     });
+    let (meta_field, meta_methods, meta_value) = error_builder_meta(s);
     let build = if s.fallible_build {
         let doc = doc_line(&if def.path.module == Module::Input {
             format!("Builds [`{target_name}`](super::{target_name}). Never fails today (a `Result` as in the SDK): the client checks required members before sending.")
@@ -238,7 +244,7 @@ fn builder(
         quote! {
             #doc
             pub fn build(self) -> ::core::result::Result<super::#target, ::ingot_rt::BuildError> {
-                ::core::result::Result::Ok(super::#target { #(#values)* })
+                ::core::result::Result::Ok(super::#target { #(#values)* #meta_value })
             }
         }
     } else {
@@ -246,7 +252,7 @@ fn builder(
         quote! {
             #doc
             pub fn build(self) -> super::#target {
-                super::#target { #(#values)* }
+                super::#target { #(#values)* #meta_value }
             }
         }
     };
@@ -269,9 +275,10 @@ fn builder(
     quote! {
         #doc
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
-        pub struct #builder_name { #(#fields)* }
+        pub struct #builder_name { #(#fields)* #meta_field }
         impl #builder_name {
             #(#methods)*
+            #meta_methods
             #build
         }
         #debug
@@ -368,6 +375,30 @@ fn param_named(ty: &Ty, sparse: bool, name: TokenStream) -> (TokenStream, TokenS
     }
 }
 
+/// The metadata field, its setters and its value in `build()` of an error structure's builder
+/// (the SDK's `meta` / `set_meta`); nothing for other structures.
+fn error_builder_meta(s: &StructureIr) -> (TokenStream, TokenStream, TokenStream) {
+    if s.error.is_none() {
+        return Default::default();
+    }
+    (
+        quote! { meta: ::ingot_rt::error::ErrorMetadata, },
+        quote! {
+            /// Sets the error's metadata (code, message, request id).
+            pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+                self.meta = meta;
+                self
+            }
+            /// Sets or clears the error's metadata.
+            pub fn set_meta(mut self, meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>) -> Self {
+                self.meta = meta.unwrap_or_default();
+                self
+            }
+        },
+        quote! { meta: self.meta, },
+    )
+}
+
 /// A `Debug` that prints `*** Sensitive Data Redacted ***` for sensitive members (or all of them).
 fn debug_impl(
     name: &proc_macro2::Ident,
@@ -450,5 +481,20 @@ fn error_impls(def: &TypeDef, e: &ErrorInfo, s: &StructureIr) -> TokenStream {
             }
         }
         impl ::std::error::Error for #name {}
+        impl ::ingot_rt::error::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+                &self.meta
+            }
+        }
+        impl ::ingot_rt::error::RequestId for #name {
+            fn request_id(&self) -> ::core::option::Option<&str> {
+                self.meta.request_id()
+            }
+        }
+        impl ::ingot_rt::error::ModeledError for #name {
+            fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+                self.meta = meta;
+            }
+        }
     }
 }

@@ -329,6 +329,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         ErrorInfo {
             fault,
             status,
+            is_method: naming::field_name(&format!("Is{}", shape.id.name())),
             retryable: shape.traits.retryable,
             query_error: self.query_compatible.then(|| {
                 let code = wire_traits::query_error_code(self.file, shape, &mut self.diags)

@@ -310,6 +310,8 @@ pub struct ErrorInfo {
     pub fault: ErrorFault,
     /// `@httpError`, else 400 for client and 500 for server errors.
     pub status: u16,
+    /// `is_<snake name>`: the check operation error enums offer for this variant, as the SDK's.
+    pub is_method: RustIdent,
     /// `@retryable`: `Some(throttling)`.
     pub retryable: Option<bool>,
     /// Query-compatible services only: the `x-amzn-query-error` header servers answer with,

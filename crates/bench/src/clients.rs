@@ -80,9 +80,10 @@ fn check_job_id(id: Option<String>) -> Result<(), BoxError> {
 }
 
 fn ingot_client(endpoint: &str) -> cognito_identity_provider_client::Client {
-    use cognito_identity_provider_client::{Client, Config, Credentials};
+    use cognito_identity_provider_client::config::{Credentials, Region};
+    use cognito_identity_provider_client::{Client, Config};
     let config = Config::builder()
-        .region(REGION)
+        .region(Region::new(REGION))
         .credentials_provider(Credentials::new(AKID, SECRET, None, None, "bench"))
         .endpoint_url(endpoint)
         .build();

@@ -97,7 +97,7 @@ impl Client {
     pub fn new(service: &'static ServiceInfo, config: Config) -> Self {
         let endpoints = endpoint_setup(service, &config);
         let http = build_http_client(
-            config.timeout_config().connect(),
+            config.timeout_config().connect_timeout(),
             config.tls_config(),
             config.host_overrides(),
         );
@@ -256,7 +256,7 @@ impl Client {
         let call = self.call_with_retries(op, call, &payload, span.clone());
         let outer = span.clone();
         async move {
-            let result = match self.inner.config.timeout_config().operation() {
+            let result = match self.inner.config.timeout_config().operation_timeout() {
                 Some(limit) => match tokio::time::timeout(limit, call).await {
                     Ok(result) => result,
                     Err(_elapsed) => Err(timed_out(TimeoutKind::Operation, limit)),
@@ -324,7 +324,7 @@ impl Client {
             let (error, kind, server_hint) = match send(
                 http,
                 request,
-                inner.config.timeout_config().operation_attempt(),
+                inner.config.timeout_config().operation_attempt_timeout(),
             )
             .await
             {
@@ -481,7 +481,7 @@ impl Client {
             // partition-wide signing region); the configuration and the model otherwise.
             let region = resolved
                 .signing_region()
-                .or(inner.config.region())
+                .or(inner.config.region().map(|r| r.as_ref()))
                 .ok_or_else(|| {
                     ConstructionFailure::new("no region configured to sign the request for", None)
                 })?;
@@ -679,7 +679,11 @@ mod tests {
 
     #[test]
     fn standard_rules_without_a_model_rule_set() {
-        let region = |r: &str| Config::builder().region(r).build();
+        let region = |r: &str| {
+            Config::builder()
+                .region(crate::Region::new(r.to_owned()))
+                .build()
+        };
         assert_eq!(
             resolve(region("eu-west-1")).unwrap(),
             "https://cognito-idp.eu-west-1.amazonaws.com/"
@@ -689,7 +693,7 @@ mod tests {
             "https://cognito-idp.cn-north-1.amazonaws.com.cn/"
         );
         let fips = Config::builder()
-            .region("us-gov-west-1")
+            .region(crate::Region::new("us-gov-west-1"))
             .use_fips(true)
             .build();
         assert_eq!(
@@ -697,7 +701,7 @@ mod tests {
             "https://cognito-idp-fips.us-gov-west-1.amazonaws.com/"
         );
         let dual = Config::builder()
-            .region("us-east-1")
+            .region(crate::Region::new("us-east-1"))
             .use_dual_stack(true)
             .build();
         assert_eq!(
@@ -705,12 +709,12 @@ mod tests {
             "https://cognito-idp.us-east-1.api.aws/"
         );
         let custom = Config::builder()
-            .region("us-east-1")
+            .region(crate::Region::new("us-east-1"))
             .endpoint_url("http://127.0.0.1:9")
             .build();
         assert_eq!(resolve(custom).unwrap(), "http://127.0.0.1:9/");
         let bad = Config::builder()
-            .region("us-east-1")
+            .region(crate::Region::new("us-east-1"))
             .endpoint_url("http://127.0.0.1:9")
             .use_fips(true)
             .build();
@@ -722,7 +726,12 @@ mod tests {
 
     #[test]
     fn results_are_cached_per_parameter_set() {
-        let client = Client::new(&SERVICE, Config::builder().region("us-east-1").build());
+        let client = Client::new(
+            &SERVICE,
+            Config::builder()
+                .region(crate::Region::new("us-east-1"))
+                .build(),
+        );
         let rt = runtime();
         let first = rt
             .block_on(client.resolve_endpoint(&OP, &EndpointCall::new()))
@@ -737,7 +746,12 @@ mod tests {
 
     #[test]
     fn the_cache_is_bounded() {
-        let client = Client::new(&SERVICE, Config::builder().region("us-east-1").build());
+        let client = Client::new(
+            &SERVICE,
+            Config::builder()
+                .region(crate::Region::new("us-east-1"))
+                .build(),
+        );
         let rt = runtime();
         for i in 0..300 {
             let call = EndpointCall::new().param(
@@ -759,7 +773,7 @@ mod tests {
         }]}"#;
         let partitions = crate::endpoint::Partitions::from_json_str(table).unwrap();
         let config = Config::builder()
-            .region("lab-west-1")
+            .region(crate::Region::new("lab-west-1"))
             .partitions(partitions)
             .build();
         assert_eq!(
@@ -767,7 +781,7 @@ mod tests {
             "https://cognito-idp.lab-west-1.lab.example/"
         );
         let fips = Config::builder()
-            .region("lab-west-1")
+            .region(crate::Region::new("lab-west-1"))
             .use_fips(true)
             .partitions(crate::endpoint::Partitions::from_json_str(table).unwrap())
             .build();

@@ -9,6 +9,8 @@ use std::time::SystemTime;
 
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_credential_types::Credentials;
+pub use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
+pub use aws_types::region::Region;
 
 use crate::compression::RequestCompressionConfig;
 use crate::endpoint::{Partitions, ResolveEndpoint, Value};
@@ -22,11 +24,12 @@ pub type EnvLookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
 /// The clock used for SigV4 signing times.
 pub type TimeSource = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
-/// Everything a [`Client`](crate::Client) needs besides its [`ServiceInfo`](crate::ServiceInfo).
+/// Everything a client needs besides the description of its service: region, credentials,
+/// endpoint, retry, timeout and TLS settings.
 /// Cheap to clone; `Debug` never shows secrets.
 #[derive(Clone, Default)]
 pub struct Config {
-    region: Option<String>,
+    region: Option<Region>,
     credentials: Option<SharedCredentialsProvider>,
     endpoint_url: Option<String>,
     endpoint_discovery_enabled: Option<bool>,
@@ -65,8 +68,8 @@ impl Config {
     }
 
     /// The region calls are signed for and sent to.
-    pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
+    pub fn region(&self) -> Option<&Region> {
+        self.region.as_ref()
     }
 
     /// The credentials provider, if one was set.
@@ -226,7 +229,7 @@ impl ConfigBuilder {
         let lookup: EnvLookup = Arc::new(move |name| lookup(name).filter(|v| !v.trim().is_empty()));
         let mut builder = Self::default();
         if let Some(region) = lookup("AWS_REGION").or_else(|| lookup("AWS_DEFAULT_REGION")) {
-            builder = builder.region(region.trim());
+            builder = builder.region(Region::new(region.trim().to_owned()));
         }
         if let (Some(akid), Some(secret)) =
             (lookup("AWS_ACCESS_KEY_ID"), lookup("AWS_SECRET_ACCESS_KEY"))
@@ -270,9 +273,21 @@ impl ConfigBuilder {
         builder
     }
 
-    /// Sets the region (e.g. `us-east-1`).
-    pub fn region(mut self, region: impl Into<String>) -> Self {
-        self.config.region = Some(region.into());
+    /// Sets the region (e.g. `Region::new("us-east-1")`), or unsets it with `None`.
+    pub fn region(mut self, region: impl Into<Option<Region>>) -> Self {
+        self.config.region = region.into();
+        self
+    }
+
+    /// Sets or unsets the region.
+    pub fn set_region(&mut self, region: Option<Region>) -> &mut Self {
+        self.config.region = region;
+        self
+    }
+
+    /// Accepted for compatibility with the AWS SDK for Rust: this client always behaves as the
+    /// latest behavior version does.
+    pub fn behavior_version(self, _version: BehaviorVersion) -> Self {
         self
     }
 
@@ -297,14 +312,14 @@ impl ConfigBuilder {
     }
 
     /// Asks for FIPS endpoints (`AWS::UseFIPS`).
-    pub fn use_fips(mut self, enabled: bool) -> Self {
-        self.config.use_fips = Some(enabled);
+    pub fn use_fips(mut self, enabled: impl Into<Option<bool>>) -> Self {
+        self.config.use_fips = enabled.into();
         self
     }
 
     /// Asks for dual-stack (IPv4 and IPv6) endpoints (`AWS::UseDualStack`).
-    pub fn use_dual_stack(mut self, enabled: bool) -> Self {
-        self.config.use_dual_stack = Some(enabled);
+    pub fn use_dual_stack(mut self, enabled: impl Into<Option<bool>>) -> Self {
+        self.config.use_dual_stack = enabled.into();
         self
     }
 
@@ -401,6 +416,50 @@ impl ConfigBuilder {
     }
 }
 
+/// The settings `aws-config` loaded (`aws_config::load_from_env()`, `aws_config::defaults(..)`),
+/// taken as the AWS SDK for Rust takes them: region, credentials provider, endpoint URL, retry
+/// attempts and backoffs (standard mode; the adaptive mode is not implemented), connect,
+/// operation and attempt timeouts (a limit the `SdkConfig` leaves unset keeps this client's
+/// default), FIPS and dual-stack. Behavior version, app name, HTTP client, sleep and time
+/// source are not used.
+#[cfg(feature = "sdk-config")]
+impl From<&aws_types::SdkConfig> for ConfigBuilder {
+    fn from(sdk: &aws_types::SdkConfig) -> Self {
+        let mut builder = Self::default().region(sdk.region().cloned());
+        builder.config.credentials = sdk.credentials_provider();
+        builder.config.endpoint_url = sdk.endpoint_url().map(str::to_owned);
+        builder.config.use_fips = sdk.use_fips();
+        builder.config.use_dual_stack = sdk.use_dual_stack();
+        if let Some(retry) = sdk.retry_config() {
+            builder.config.retry = RetryConfig::standard()
+                .with_max_attempts(retry.max_attempts())
+                .with_initial_backoff(retry.initial_backoff())
+                .with_max_backoff(retry.max_backoff());
+        }
+        if let Some(timeout) = sdk.timeout_config() {
+            let mut t = TimeoutConfig::builder();
+            if let Some(d) = timeout.connect_timeout() {
+                t = t.connect_timeout(d);
+            }
+            if let Some(d) = timeout.operation_timeout() {
+                t = t.operation_timeout(d);
+            }
+            if let Some(d) = timeout.operation_attempt_timeout() {
+                t = t.operation_attempt_timeout(d);
+            }
+            builder.config.timeout = t.build();
+        }
+        builder
+    }
+}
+
+#[cfg(feature = "sdk-config")]
+impl From<&aws_types::SdkConfig> for Config {
+    fn from(sdk: &aws_types::SdkConfig) -> Self {
+        ConfigBuilder::from(sdk).build()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +483,39 @@ mod tests {
             .expect("credentials")
     }
 
+    #[cfg(feature = "sdk-config")]
+    #[tokio::test]
+    async fn takes_what_sdk_config_holds() {
+        let sdk = aws_types::SdkConfig::builder()
+            .region(Region::new("eu-central-1"))
+            .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+                "AKID", "SECRET", None, None, "test",
+            )))
+            .endpoint_url("http://localhost:9229")
+            .retry_config(aws_types::sdk_config::RetryConfig::standard().with_max_attempts(7))
+            .timeout_config(
+                aws_types::sdk_config::TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_secs(9))
+                    .build(),
+            )
+            .use_fips(true)
+            .build();
+        let config = Config::from(&sdk);
+        assert_eq!(config.region().map(Region::as_ref), Some("eu-central-1"));
+        assert_eq!(creds(&config).await.access_key_id(), "AKID");
+        assert_eq!(config.endpoint_url(), Some("http://localhost:9229"));
+        assert_eq!(config.retry_config().max_attempts(), 7);
+        let timeout = config.timeout_config();
+        assert_eq!(timeout.operation_timeout(), Some(Duration::from_secs(9)));
+        assert_eq!(timeout.connect_timeout(), Some(Duration::from_millis(3100)));
+        assert_eq!(
+            (config.use_fips(), config.use_dual_stack()),
+            (Some(true), None)
+        );
+        let empty = Config::from(&aws_types::SdkConfig::builder().build());
+        assert!(empty.region().is_none() && empty.credentials_provider().is_none());
+    }
+
     #[tokio::test]
     async fn reads_region_credentials_and_attempts() {
         let config = ConfigBuilder::from_env_with(env(&[
@@ -435,7 +527,7 @@ mod tests {
             ("AWS_MAX_ATTEMPTS", "5"),
         ]))
         .build();
-        assert_eq!(config.region(), Some("eu-west-1"));
+        assert_eq!(config.region().map(Region::as_ref), Some("eu-west-1"));
         assert_eq!(config.retry_config().max_attempts(), 5);
         let c = creds(&config).await;
         assert_eq!(c.access_key_id(), "AKID");
@@ -453,7 +545,7 @@ mod tests {
             ("AWS_MAX_ATTEMPTS", "0"),
         ]))
         .build();
-        assert_eq!(config.region(), Some("us-west-2"));
+        assert_eq!(config.region().map(Region::as_ref), Some("us-west-2"));
         assert!(config.credentials_provider().is_none());
         assert_eq!(config.retry_config().max_attempts(), 3);
         let config = ConfigBuilder::from_env_with(env(&[("AWS_MAX_ATTEMPTS", "many")])).build();
@@ -475,14 +567,18 @@ mod tests {
     #[test]
     fn explicit_settings_override_env() {
         let config = ConfigBuilder::from_env_with(env(&[("AWS_REGION", "eu-west-1")]))
-            .region("ap-south-1")
+            .region(crate::Region::new("ap-south-1"))
             .endpoint_url("http://127.0.0.1:1")
-            .timeout_config(TimeoutConfig::new().operation_timeout(Duration::from_secs(2)))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_secs(2))
+                    .build(),
+            )
             .build();
-        assert_eq!(config.region(), Some("ap-south-1"));
+        assert_eq!(config.region().map(Region::as_ref), Some("ap-south-1"));
         assert_eq!(config.endpoint_url(), Some("http://127.0.0.1:1"));
         assert_eq!(
-            config.timeout_config().operation(),
+            config.timeout_config().operation_timeout(),
             Some(Duration::from_secs(2))
         );
     }

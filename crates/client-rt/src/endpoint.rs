@@ -1,7 +1,7 @@
 //! Where requests go. The service's `smithy.rules#endpointRuleSet` decides, evaluated by
 //! `ingot-endpoint-rules` with parameters from the configuration (built-ins such as the region,
 //! FIPS, dual-stack and the configured endpoint URL), the client context parameters and each
-//! call's input; see [`Client`](crate::Client). Results are cached per parameter set.
+//! call's input; see the client. Results are cached per parameter set.
 //!
 //! This module holds the pieces: the parsed URL ([`Endpoint`]), the configured URL
 //! ([`configured_endpoint_url`]), parameter building ([`EndpointCall`], built-ins), the resolver
@@ -11,17 +11,24 @@
 mod builtins;
 mod default_rules;
 mod discovery;
+#[doc(hidden)]
 pub mod endpoint_tests;
 mod host_prefix;
 mod resolver;
 
-pub use builtins::{BuiltIns, EndpointCall, SUPPORTED_BUILT_INS};
+pub use builtins::{BuiltIns, SUPPORTED_BUILT_INS};
+// Generated code only (also in `__private`).
+#[doc(hidden)]
+pub use builtins::EndpointCall;
 pub(crate) use default_rules::standard_rule_set;
 pub(crate) use discovery::DiscoveryCache;
+// What generated code hands the discovery runtime.
+#[doc(hidden)]
 pub use discovery::{
     BoxError, DiscoveredEndpoint, DiscoveryFuture, DiscoveryMode, DiscoveryRequest,
     EndpointDiscovery,
 };
+#[doc(hidden)]
 pub use host_prefix::expand_host_prefix;
 pub use ingot_endpoint_rules as rules;
 pub use ingot_endpoint_rules::{Params, Partitions, RuleSet, Value};

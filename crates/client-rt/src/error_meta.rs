@@ -1,101 +1,11 @@
 //! Reading the error code, message and request id out of an awsJson error response
 //! (facts §3.8, §3.9). Nothing here fails: whatever cannot be read is simply absent.
 
-use std::fmt;
-
 use http::HeaderMap;
+use ingot_rt::error::ErrorMetadata;
 use serde_json::Value;
 
 use crate::response::request_id_from_headers;
-
-/// What every service error carries besides its modeled fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ErrorMetadata {
-    code: Option<String>,
-    message: Option<String>,
-    request_id: Option<String>,
-    status: u16,
-    /// `x-amzn-query-error` of query-compatible services: the awsQuery code and its type.
-    query_error: Option<QueryError>,
-}
-
-impl ErrorMetadata {
-    /// Metadata from its parts; used by generated code and servers that build errors themselves.
-    pub fn new(
-        code: Option<String>,
-        message: Option<String>,
-        request_id: Option<String>,
-        status: u16,
-    ) -> Self {
-        Self {
-            code,
-            message,
-            request_id,
-            status,
-            query_error: None,
-        }
-    }
-
-    /// The error code, if the response named one: the awsQuery code of the `x-amzn-query-error`
-    /// header when a query-compatible service sent one (as the AWS SDKs report it, unsanitized,
-    /// e.g. `AWS.SimpleQueueService.NonExistentQueue`), else [`Self::shape_name`].
-    pub fn code(&self) -> Option<&str> {
-        match &self.query_error {
-            Some(query) => Some(&query.code),
-            None => self.shape_name(),
-        }
-    }
-
-    /// The sanitized error shape name from `X-Amzn-Errortype`, `code` or `__type`: what modeled
-    /// errors are matched by. Differs from [`Self::code`] only for query-compatible services.
-    pub fn shape_name(&self) -> Option<&str> {
-        self.code.as_deref()
-    }
-
-    /// Extra metadata by key, as the AWS SDK for Rust's `ErrorMetadata::extra` gives it: `"type"`
-    /// is the awsQuery error type (`Sender` or `Receiver`) of a query-compatible service's
-    /// `x-amzn-query-error` header. No other key is known.
-    pub fn extra(&self, key: &str) -> Option<&str> {
-        match (key, &self.query_error) {
-            ("type", Some(query)) => Some(&query.kind),
-            _ => None,
-        }
-    }
-
-    /// The human-readable message, if any.
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
-    }
-
-    /// The request id AWS assigned to the failed call, if any.
-    pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
-    }
-
-    /// The HTTP status of the error response (0 when the metadata did not come from a response).
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-}
-
-impl fmt::Display for ErrorMetadata {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code().unwrap_or("unknown error"))?;
-        if let Some(message) = self.message() {
-            write!(f, ": {message}")?;
-        }
-        if self.status != 0 {
-            write!(f, " (HTTP {}", self.status)?;
-            if let Some(id) = self.request_id() {
-                write!(f, ", request id {id}")?;
-            }
-            f.write_str(")")?;
-        } else if let Some(id) = self.request_id() {
-            write!(f, " (request id {id})")?;
-        }
-        Ok(())
-    }
-}
 
 /// Strips what awsJson servers may wrap around an error shape name: anything from the first `:`
 /// on (a URI some services append), then the namespace up to the first `#`.
@@ -112,6 +22,14 @@ pub fn sanitize_error_code(raw: &str) -> &str {
 /// the top-level `__type`, and is sanitized; it is never guessed from the status. An empty,
 /// truncated or non-JSON body just yields no code (unless the header gives one) and no message.
 pub fn parse_error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> ErrorMetadata {
+    error_metadata_builder(status, headers, body).build()
+}
+
+fn error_metadata_builder(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> ingot_rt::error::ErrorMetadataBuilder {
     // Only a top-level JSON object counts; nested `__type` fields (e.g. in error details) are
     // never consulted because we only look at this object's own keys.
     let object = serde_json::from_slice::<Value>(body)
@@ -140,15 +58,17 @@ pub fn parse_error_metadata(status: u16, headers: &HeaderMap, body: &[u8]) -> Er
         .into_iter()
         .find_map(body_str)
         .map(str::to_owned);
-    let request_id = request_id_from_headers(headers).map(str::to_owned);
-
-    ErrorMetadata {
-        code,
-        message,
-        request_id,
-        status,
-        query_error: None,
+    let mut meta = ErrorMetadata::builder().status(status);
+    if let Some(code) = code {
+        meta = meta.code(code);
     }
+    if let Some(message) = message {
+        meta = meta.message(message);
+    }
+    if let Some(id) = request_id_from_headers(headers) {
+        meta = meta.custom("aws_request_id", id);
+    }
+    meta
 }
 
 /// Reads error metadata from a non-2xx response of a query-compatible service
@@ -160,34 +80,18 @@ pub fn parse_query_compatible_error_metadata(
     headers: &HeaderMap,
     body: &[u8],
 ) -> ErrorMetadata {
-    let mut meta = parse_error_metadata(status, headers, body);
-    meta.query_error = headers
+    let meta = error_metadata_builder(status, headers, body);
+    match headers
         .get("x-amzn-query-error")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split_once(';'))
         .filter(|(code, _)| !code.is_empty())
-        .map(|(code, kind)| QueryError {
-            code: code.to_owned(),
-            kind: kind.to_owned(),
-        });
-    meta
+    {
+        Some((code, kind)) => meta.query_error(code, kind),
+        None => meta,
+    }
+    .build()
 }
-
-/// The two halves of an `x-amzn-query-error` header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct QueryError {
-    code: String,
-    kind: String,
-}
-
-/// Returned by metadata accessors of failures that carry none.
-pub(crate) static EMPTY_METADATA: ErrorMetadata = ErrorMetadata {
-    code: None,
-    message: None,
-    request_id: None,
-    status: 0,
-    query_error: None,
-};
 
 #[cfg(test)]
 mod tests {
@@ -334,17 +238,5 @@ mod tests {
             parse_error_metadata(400, &h, body).code(),
             Some("NoCustomCodeError")
         );
-    }
-
-    #[test]
-    fn display_mentions_code_message_status_and_request_id() {
-        let meta = ErrorMetadata::new(
-            Some("FooError".into()),
-            Some("bad".into()),
-            Some("rid".into()),
-            400,
-        );
-        assert_eq!(meta.to_string(), "FooError: bad (HTTP 400, request id rid)");
-        assert_eq!(ErrorMetadata::default().to_string(), "unknown error");
     }
 }

@@ -1,36 +1,29 @@
 //! Runtime for Ingot-generated awsJson 1.0/1.1 clients.
 //!
-//! Generated client crates describe their service with a `static` [`ServiceInfo`] and call
-//! [`Client::invoke`] with a serialized body; this crate does everything else: endpoint
-//! resolution, SigV4 signing, the pooled HTTP transport (rustls; trusted roots set with
-//! [`TlsConfig`]), retries, timeouts, and reading error metadata. Users configure it through [`Config`] and see failures as [`SdkError`].
+//! Generated client crates describe their service and operations and hand each call to this
+//! crate, which does everything else: endpoint resolution, SigV4 signing, the pooled HTTP
+//! transport (rustls; trusted roots set with [`TlsConfig`]), retries, timeouts, reading error
+//! responses and paginating. What users see is shaped as the AWS SDK for Rust's: [`Config`] (with
+//! `Config::from(&SdkConfig)` under the `sdk-config` feature), [`SdkError`] with
+//! [`DisplayErrorContext`] and the [`ProvideErrorMetadata`] / [`RequestId`] traits, and
+//! [`PaginationStream`]. What only generated code uses lives in the hidden `__private` module
+//! and is not a stable API.
 //!
-//! ```no_run
-//! use ingot_client_rt::{Client, Config, Credentials, Protocol, ServiceInfo};
+//! ```
+//! use std::time::Duration;
+//! use ingot_client_rt::{Config, Credentials, Region, RetryConfig, TimeoutConfig};
 //!
-//! static SERVICE: ServiceInfo = ServiceInfo {
-//!     target_prefix: "AWSCognitoIdentityProviderService",
-//!     protocol: Protocol::AwsJson1_1,
-//!     signing_name: "cognito-idp",
-//!     endpoint_prefix: "cognito-idp",
-//!     env_name: "COGNITO_IDENTITY_PROVIDER",
-//!     sdk_id: "Cognito Identity Provider",
-//!     query_compatible: false,
-//!     retryable_errors: &[],
-//!     endpoint_rule_set: None,
-//!     endpoint_discovery: None,
-//! };
-//!
-//! # async fn run() -> Result<(), ingot_client_rt::InvokeError> {
 //! let config = Config::builder()
-//!     .region("us-east-1")
+//!     .region(Region::new("us-east-1"))
 //!     .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "example"))
+//!     .retry_config(RetryConfig::standard().with_max_attempts(5))
+//!     .timeout_config(
+//!         TimeoutConfig::builder()
+//!             .operation_timeout(Duration::from_secs(30))
+//!             .build(),
+//!     )
 //!     .build();
-//! let client = Client::new(&SERVICE, config);
-//! let response = client.invoke("ListUserPools", br#"{"MaxResults":10}"#.to_vec()).await?;
-//! println!("{} {:?}", response.status, response.request_id());
-//! # Ok(())
-//! # }
+//! assert_eq!(config.region().map(|r| r.as_ref()), Some("us-east-1"));
 //! ```
 
 mod client;
@@ -40,7 +33,7 @@ mod credentials;
 pub mod endpoint;
 mod error;
 mod error_meta;
-pub mod paginate;
+mod paginate;
 mod response;
 mod retry;
 mod service;
@@ -50,34 +43,45 @@ mod tls;
 mod token;
 mod transport;
 
-pub use client::{AuthMode, Client};
 pub use compression::{
     RequestCompressionConfig, DEFAULT_MIN_COMPRESSION_SIZE_BYTES, MAX_MIN_COMPRESSION_SIZE_BYTES,
 };
-pub use config::{Config, ConfigBuilder, EnvLookup, TimeSource};
-pub use endpoint::{Endpoint, EndpointCall, ResolveEndpoint, ResolvedEndpoint};
+pub use config::{BehaviorVersion, Config, ConfigBuilder, EnvLookup, Region, TimeSource};
+pub use endpoint::{Endpoint, ResolveEndpoint, ResolvedEndpoint};
 pub use error::{
-    BoxError, ConstructionFailure, DispatchFailure, InvokeError, ProvideErrorMetadata,
-    ResponseError, SdkError, ServiceError, ServiceErrorResponse, TimeoutError, TimeoutKind,
-    Unhandled,
+    BoxError, ConstructionFailure, CreateUnhandledError, DispatchFailure, DisplayErrorContext,
+    ResponseError, SdkError, ServiceError, TimeoutError, TimeoutKind,
 };
-pub use error_meta::{
-    parse_error_metadata, parse_query_compatible_error_metadata, sanitize_error_code, ErrorMetadata,
-};
-pub use paginate::Paginated;
+pub use ingot_rt::error::{ErrorMetadata, ProvideErrorMetadata, RequestId};
+pub use ingot_rt::BuildError;
+pub use paginate::PaginationStream;
 pub use response::RawResponse;
 pub use retry::RetryConfig;
-pub use service::{OperationInfo, Protocol, RequestEncoding, RetryableError, ServiceInfo};
-pub use timeout::TimeoutConfig;
+pub use timeout::{TimeoutConfig, TimeoutConfigBuilder};
 pub use tls::{RootCertificateError, TlsConfig};
-pub use token::idempotency_token;
 
 pub use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 pub use aws_credential_types::Credentials;
+/// What `aws-config` loads; see [`Config`]'s `From<&SdkConfig>`.
+#[cfg(feature = "sdk-config")]
+pub use aws_types::SdkConfig;
 
-/// Crates generated code reaches through this runtime, so generated crates depend on it alone.
+/// What only generated code uses: the raw client and its `invoke`, the service and operation
+/// descriptions, error-response parsing, the pagination loop, and the crates generated code
+/// reaches through this runtime (so generated crates depend on it alone). Not a stable API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::client::{AuthMode, Client};
+    pub use crate::endpoint::EndpointCall;
+    pub use crate::error::{ErrorResponseParser, InvokeError, ServiceErrorResponse, Unhandled};
+    pub use crate::error_meta::{
+        parse_error_metadata, parse_query_compatible_error_metadata, sanitize_error_code,
+    };
+    pub use crate::paginate::{items, pages, Paginated};
+    pub use crate::service::{
+        OperationInfo, Protocol, RequestEncoding, RetryableError, ServiceInfo,
+    };
+    pub use crate::token::idempotency_token;
     pub use ::bytes;
     pub use ::futures_util;
     pub use ::http;

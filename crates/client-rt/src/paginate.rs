@@ -1,6 +1,10 @@
-//! Paginators: one generic loop behind every generated `into_paginator()`.
+//! Paginators: one generic loop behind every generated `into_paginator()`, and the stream type
+//! paginators return ([`PaginationStream`], as the SDK's).
 
+use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures_util::stream::{self, Stream, StreamExt};
 
@@ -70,6 +74,60 @@ where
     })
 }
 
+/// The pages (or items) of a paginator, as the SDK's `PaginationStream`: `next().await` yields
+/// one at a time, `collect()` / `try_collect()` gather them all. It is also a
+/// `futures::Stream`, for the stream combinators.
+pub struct PaginationStream<Item> {
+    inner: Pin<Box<dyn Stream<Item = Item> + Send>>,
+}
+
+impl<Item> fmt::Debug for PaginationStream<Item> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PaginationStream").finish_non_exhaustive()
+    }
+}
+
+impl<Item> PaginationStream<Item> {
+    /// Wraps a stream.
+    #[doc(hidden)]
+    pub fn new(stream: impl Stream<Item = Item> + Send + 'static) -> Self {
+        Self {
+            inner: Box::pin(stream),
+        }
+    }
+
+    /// The next page or item; `None` once the paginator is done (after an error, it is done).
+    pub async fn next(&mut self) -> Option<Item> {
+        self.inner.next().await
+    }
+
+    /// Every remaining page or item.
+    pub async fn collect<C: FromIterator<Item>>(self) -> C {
+        let items: Vec<Item> = StreamExt::collect(self.inner).await;
+        items.into_iter().collect()
+    }
+}
+
+impl<T, E> PaginationStream<Result<T, E>> {
+    /// The next page or item, or the error that ended the pagination.
+    pub async fn try_next(&mut self) -> Result<Option<T>, E> {
+        self.next().await.transpose()
+    }
+
+    /// Every remaining page or item, or the first error.
+    pub async fn try_collect(self) -> Result<Vec<T>, E> {
+        self.collect::<Result<Vec<T>, E>>().await
+    }
+}
+
+impl<Item> Stream for PaginationStream<Item> {
+    type Item = Item;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::result_large_err)] // test pages carry the full SdkError, as generated code does
 mod tests {
@@ -118,6 +176,27 @@ mod tests {
         .map(|r| r.ok().unwrap())
         .collect();
         assert_eq!(got, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn pagination_stream_reads_as_the_sdks() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let stream = || PaginationStream::new(stream::iter([Ok(1), Ok(2), Err("boom"), Ok(3)]));
+        rt.block_on(async {
+            let mut s = stream();
+            assert_eq!(s.next().await, Some(Ok(1)));
+            assert_eq!(s.try_next().await, Ok(Some(2)));
+            assert_eq!(s.try_next().await, Err("boom"));
+            assert_eq!(s.try_next().await, Ok(Some(3)));
+            assert_eq!(s.next().await, None);
+            assert_eq!(stream().try_collect().await, Err("boom"));
+            let all: Vec<Result<i32, &str>> = stream().collect().await;
+            assert_eq!(all.len(), 4);
+            let ok = PaginationStream::new(stream::iter([Ok::<_, ()>(1), Ok(2)]));
+            assert_eq!(ok.try_collect().await, Ok(vec![1, 2]));
+        });
     }
 
     #[test]

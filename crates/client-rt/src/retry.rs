@@ -4,8 +4,8 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use crate::error_meta::ErrorMetadata;
 use crate::service::RetryableError;
+use ingot_rt::error::ErrorMetadata;
 
 /// How many attempts to make and how long to back off between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +43,13 @@ impl RetryConfig {
     }
 
     /// Sets the base of the exponential backoff.
-    pub fn initial_backoff(mut self, initial_backoff: Duration) -> Self {
+    pub fn with_initial_backoff(mut self, initial_backoff: Duration) -> Self {
         self.initial_backoff = initial_backoff;
         self
     }
 
     /// Sets the cap of a single backoff.
-    pub fn max_backoff(mut self, max_backoff: Duration) -> Self {
+    pub fn with_max_backoff(mut self, max_backoff: Duration) -> Self {
         self.max_backoff = max_backoff;
         self
     }
@@ -57,6 +57,16 @@ impl RetryConfig {
     /// The number of attempts in all.
     pub fn max_attempts(&self) -> u32 {
         self.max_attempts
+    }
+
+    /// The base of the exponential backoff.
+    pub fn initial_backoff(&self) -> Duration {
+        self.initial_backoff
+    }
+
+    /// The cap of a single backoff.
+    pub fn max_backoff(&self) -> Duration {
+        self.max_backoff
     }
 
     /// The upper bound of the backoff before retry number `retry` (0 for the first retry):
@@ -226,7 +236,7 @@ mod tests {
                 throttling: false,
             },
         ];
-        let meta = |code: &str| ErrorMetadata::new(Some(code.into()), None, None, 400);
+        let meta = |code: &str| ErrorMetadata::builder().code(code).status(400).build();
         assert_eq!(
             classify_response(RETRYABLE, 400, &meta("SlowDownPlease")),
             RetryKind::Throttling
@@ -286,7 +296,7 @@ mod tests {
 
     #[test]
     fn server_hint_is_used_but_capped() {
-        let cfg = RetryConfig::standard().max_backoff(Duration::from_secs(3));
+        let cfg = RetryConfig::standard().with_max_backoff(Duration::from_secs(3));
         assert_eq!(
             cfg.backoff(0, Some(Duration::from_millis(1500))),
             Duration::from_millis(1500)

@@ -22,9 +22,19 @@ impl Default for TimeoutConfig {
 }
 
 impl TimeoutConfig {
-    /// The default limits (see the type's docs).
-    pub fn new() -> Self {
-        Self::default()
+    /// A builder starting from the default limits (connect 3.1 s), as the SDK's
+    /// `TimeoutConfig::builder()` whose unset limits fall back to those defaults.
+    pub fn builder() -> TimeoutConfigBuilder {
+        TimeoutConfigBuilder {
+            config: Self::default(),
+        }
+    }
+
+    /// A builder starting from these limits.
+    pub fn to_builder(&self) -> TimeoutConfigBuilder {
+        TimeoutConfigBuilder {
+            config: self.clone(),
+        }
     }
 
     /// No limits at all, connecting included.
@@ -36,6 +46,29 @@ impl TimeoutConfig {
         }
     }
 
+    /// The connect limit, if any.
+    pub fn connect_timeout(&self) -> Option<Duration> {
+        self.connect_timeout
+    }
+
+    /// The whole-operation limit, if any.
+    pub fn operation_timeout(&self) -> Option<Duration> {
+        self.operation_timeout
+    }
+
+    /// The per-attempt limit, if any.
+    pub fn operation_attempt_timeout(&self) -> Option<Duration> {
+        self.operation_attempt_timeout
+    }
+}
+
+/// Builds a [`TimeoutConfig`]; limits not set keep their default.
+#[derive(Debug, Clone)]
+pub struct TimeoutConfigBuilder {
+    config: TimeoutConfig,
+}
+
+impl TimeoutConfigBuilder {
     /// Limits establishing a connection: resolving the host, the TCP connect and the TLS
     /// handshake together, one budget per new connection (pooled connections are reused without
     /// it). When it elapses the attempt fails with a
@@ -45,34 +78,24 @@ impl TimeoutConfig {
     /// [`Connect`](crate::TimeoutKind::Connect), as the AWS SDK for Rust reports its
     /// `connect_timeout`; it is retried like other timeouts.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
+        self.config.connect_timeout = Some(timeout);
         self
     }
 
     /// Limits a whole operation: every attempt and every backoff in between.
     pub fn operation_timeout(mut self, timeout: Duration) -> Self {
-        self.operation_timeout = Some(timeout);
+        self.config.operation_timeout = Some(timeout);
         self
     }
 
     /// Limits each attempt (sending the request and reading the whole response).
     pub fn operation_attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.operation_attempt_timeout = Some(timeout);
+        self.config.operation_attempt_timeout = Some(timeout);
         self
     }
 
-    /// The connect limit, if any.
-    pub fn connect(&self) -> Option<Duration> {
-        self.connect_timeout
-    }
-
-    /// The whole-operation limit, if any.
-    pub fn operation(&self) -> Option<Duration> {
-        self.operation_timeout
-    }
-
-    /// The per-attempt limit, if any.
-    pub fn operation_attempt(&self) -> Option<Duration> {
-        self.operation_attempt_timeout
+    /// The limits.
+    pub fn build(self) -> TimeoutConfig {
+        self.config
     }
 }

@@ -23,7 +23,7 @@ use crate::error::ConstructionFailure;
 ///   [`add_root_certificate_der`](Self::add_root_certificate_der);
 /// - the operating system's certificate store, with the `native-roots` cargo feature of
 ///   `ingot-client-rt`: `native_roots(true)`. The store is read once per
-///   [`Client::new`](crate::Client::new) (through `rustls-native-certs`: the system bundle on
+///   client construction (through `rustls-native-certs`: the system bundle on
 ///   Linux, which `SSL_CERT_FILE` / `SSL_CERT_DIR` override; the keychain on macOS; the system store
 ///   on Windows).
 ///
@@ -32,12 +32,15 @@ use crate::error::ConstructionFailure;
 /// call with a construction failure instead of failing each handshake.
 ///
 /// ```
-/// use ingot_client_rt::{Config, TlsConfig};
+/// use ingot_client_rt::{Config, Region, TlsConfig};
 ///
 /// # fn run(pem: &[u8]) -> Result<(), ingot_client_rt::RootCertificateError> {
 /// // Trust only a private CA.
 /// let tls = TlsConfig::new().webpki_roots(false).add_root_certificates_pem(pem)?;
-/// let config = Config::builder().region("us-east-1").tls_config(tls).build();
+/// let config = Config::builder()
+///     .region(Region::new("us-east-1"))
+///     .tls_config(tls)
+///     .build();
 /// # let _ = config;
 /// # Ok(())
 /// # }

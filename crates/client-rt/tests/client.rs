@@ -5,9 +5,9 @@ mod support;
 
 use std::time::{Duration, Instant, SystemTime};
 
+use ingot_client_rt::__private::{AuthMode, Client, InvokeError, Protocol, ServiceInfo};
 use ingot_client_rt::{
-    AuthMode, Client, Config, ConfigBuilder, Credentials, InvokeError, Protocol, RetryConfig,
-    ServiceInfo, TimeoutConfig, TimeoutKind,
+    Config, ConfigBuilder, Credentials, RetryConfig, TimeoutConfig, TimeoutKind,
 };
 use support::{recompute_signature, Reply, ScriptedServer, COGNITO};
 
@@ -22,13 +22,13 @@ fn credentials() -> Credentials {
 /// Small backoffs so retry tests finish in milliseconds.
 fn fast_retries() -> RetryConfig {
     RetryConfig::standard()
-        .initial_backoff(Duration::from_millis(5))
-        .max_backoff(Duration::from_millis(20))
+        .with_initial_backoff(Duration::from_millis(5))
+        .with_max_backoff(Duration::from_millis(20))
 }
 
 fn config_for(server: &ScriptedServer) -> ConfigBuilder {
     Config::builder()
-        .region("us-west-2")
+        .region(ingot_client_rt::Region::new("us-west-2"))
         .credentials_provider(credentials())
         .endpoint_url(server.url())
         .retry_config(fast_retries())
@@ -249,7 +249,7 @@ async fn unresponsive_server_hits_the_operation_timeout() {
     let server = ScriptedServer::start(vec![Reply::Hang, Reply::Hang, Reply::Hang]).await;
     let limit = Duration::from_millis(300);
     let config = config_for(&server)
-        .timeout_config(TimeoutConfig::new().operation_timeout(limit))
+        .timeout_config(TimeoutConfig::builder().operation_timeout(limit).build())
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();
@@ -273,7 +273,11 @@ async fn unresponsive_server_hits_the_operation_timeout() {
 async fn attempt_timeouts_are_retried() {
     let server = ScriptedServer::start(vec![Reply::Hang, Reply::ok(r#"{"second":1}"#)]).await;
     let config = config_for(&server)
-        .timeout_config(TimeoutConfig::new().operation_attempt_timeout(Duration::from_millis(200)))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .operation_attempt_timeout(Duration::from_millis(200))
+                .build(),
+        )
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();
@@ -293,7 +297,7 @@ async fn refused_connections_are_dispatch_failures_after_retries() {
         .and_then(|l| l.local_addr())
         .expect("free port");
     let config = Config::builder()
-        .region("us-west-2")
+        .region(ingot_client_rt::Region::new("us-west-2"))
         .credentials_provider(credentials())
         .endpoint_url(format!("http://{addr}"))
         .retry_config(fast_retries())
@@ -438,7 +442,11 @@ async fn https_endpoints_go_through_tls() {
     let config = config_for(&server)
         .endpoint_url(format!("https://{}", server.addr))
         .retry_config(RetryConfig::disabled())
-        .timeout_config(TimeoutConfig::new().operation_timeout(Duration::from_secs(5)))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .operation_timeout(Duration::from_secs(5))
+                .build(),
+        )
         .build();
     let client = Client::new(&COGNITO, config);
     let err = client

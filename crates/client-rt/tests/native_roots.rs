@@ -8,7 +8,8 @@ mod support;
 
 use std::time::Duration;
 
-use ingot_client_rt::{Client, Config, Credentials, RetryConfig, TlsConfig};
+use ingot_client_rt::__private::Client;
+use ingot_client_rt::{Config, Credentials, RetryConfig, TlsConfig};
 use support::pki::test_pki;
 use support::{Reply, ScriptedServer, COGNITO};
 
@@ -26,7 +27,7 @@ async fn the_platform_store_is_trusted_when_asked_for() {
         ScriptedServer::start_tls(vec![Reply::ok("{}"), Reply::ok("{}")], pki.server).await;
     let config = |tls: TlsConfig| {
         Config::builder()
-            .region("us-west-2")
+            .region(ingot_client_rt::Region::new("us-west-2"))
             .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
             .endpoint_url(server.url_https())
             .retry_config(RetryConfig::disabled())

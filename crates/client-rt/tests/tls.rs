@@ -9,9 +9,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use ingot_client_rt::__private::{Client, InvokeError};
 use ingot_client_rt::{
-    Client, Config, ConfigBuilder, Credentials, InvokeError, RetryConfig, TimeoutConfig,
-    TimeoutError, TimeoutKind, TlsConfig,
+    Config, ConfigBuilder, Credentials, RetryConfig, TimeoutConfig, TimeoutError, TimeoutKind,
+    TlsConfig,
 };
 use support::pki::test_pki;
 use support::{recompute_signature, Reply, ScriptedServer, COGNITO};
@@ -21,13 +22,13 @@ const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 
 fn config_for(url: String) -> ConfigBuilder {
     Config::builder()
-        .region("us-west-2")
+        .region(ingot_client_rt::Region::new("us-west-2"))
         .credentials_provider(Credentials::new("AKIDEXAMPLE", SECRET, None, None, "test"))
         .endpoint_url(url)
         .retry_config(
             RetryConfig::standard()
-                .initial_backoff(Duration::from_millis(5))
-                .max_backoff(Duration::from_millis(20)),
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
         )
 }
 
@@ -137,6 +138,7 @@ async fn certificate_from_an_unknown_ca_is_refused_and_not_retried() {
         panic!("expected a dispatch failure, got {err:?}");
     };
     assert!(dispatch.is_connect() && dispatch.is_certificate_refused());
+    assert!(dispatch.is_other() && !dispatch.is_io());
     assert!(!dispatch.is_timeout());
     assert_eq!(
         err.to_string(),
@@ -193,10 +195,10 @@ async fn hung_tls_handshake_hits_the_connect_timeout_and_is_retried() {
         .retry_config(
             RetryConfig::standard()
                 .with_max_attempts(2)
-                .initial_backoff(Duration::from_millis(5))
-                .max_backoff(Duration::from_millis(20)),
+                .with_initial_backoff(Duration::from_millis(5))
+                .with_max_backoff(Duration::from_millis(20)),
         )
-        .timeout_config(TimeoutConfig::new().connect_timeout(limit))
+        .timeout_config(TimeoutConfig::builder().connect_timeout(limit).build())
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();
@@ -235,7 +237,7 @@ async fn tcp_connect_timeout_is_the_same_error_as_a_hung_handshake() {
     let limit = Duration::from_millis(300);
     let config = config_for(format!("https://{addr}"))
         .retry_config(RetryConfig::disabled())
-        .timeout_config(TimeoutConfig::new().connect_timeout(limit))
+        .timeout_config(TimeoutConfig::builder().connect_timeout(limit).build())
         .build();
     let client = Client::new(&COGNITO, config);
     let started = Instant::now();

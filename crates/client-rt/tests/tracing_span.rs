@@ -8,7 +8,8 @@ use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ingot_client_rt::{Client, Config, Credentials, RetryConfig};
+use ingot_client_rt::__private::Client;
+use ingot_client_rt::{Config, Credentials, RetryConfig};
 use support::{Reply, ScriptedServer, COGNITO};
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
@@ -72,10 +73,10 @@ async fn one_span_per_call_with_service_operation_attempts_and_status() {
     ])
     .await;
     let config = Config::builder()
-        .region("us-east-1")
+        .region(ingot_client_rt::Region::new("us-east-1"))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
         .endpoint_url(server.url())
-        .retry_config(RetryConfig::standard().initial_backoff(Duration::from_millis(1)))
+        .retry_config(RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)))
         .build();
     let client = Client::new(&COGNITO, config);
     client

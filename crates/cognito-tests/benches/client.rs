@@ -48,9 +48,11 @@ impl Stats {
 }
 
 fn ingot_client(endpoint: &str) -> cognito_identity_provider_client::Client {
-    use cognito_identity_provider_client::{Client, Config, Credentials};
+    use cognito_identity_provider_client::{config::Credentials, Client, Config};
     let config = Config::builder()
-        .region("us-west-2")
+        .region(cognito_identity_provider_client::config::Region::new(
+            "us-west-2",
+        ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "bench"))
         .endpoint_url(endpoint)
         .build();
@@ -177,10 +179,12 @@ async fn endpoint_resolution(endpoint: &str) -> Result<(Duration, Duration), Box
     };
     use ingot_client_rt::endpoint::{Partitions, RuleSet};
     let config = cognito_identity_provider_client::Config::builder()
-        .region("us-west-2")
+        .region(cognito_identity_provider_client::config::Region::new(
+            "us-west-2",
+        ))
         .endpoint_url(endpoint)
         .build();
-    let client = ingot_client_rt::Client::new(&SERVICE, config);
+    let client = ingot_client_rt::__private::Client::new(&SERVICE, config);
     let input = StopUserImportJobInput::builder()
         .user_pool_id(POOL)
         .job_id(JOB)

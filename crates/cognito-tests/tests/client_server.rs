@@ -2,9 +2,11 @@
 //! verification on: the success path, a modeled error, a validation failure, and the builder's
 //! check that every operation has a handler.
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobErrorKind;
+use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError as ClientError;
+use cognito_identity_provider_client::operation::RequestId;
 use cognito_identity_provider_client::{
-    Client, Config, Credentials, ProvideErrorMetadata, RetryConfig, SdkError,
+    config::retry::RetryConfig, config::Credentials, error::ProvideErrorMetadata, error::SdkError,
+    Client, Config,
 };
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobOutput,
@@ -57,7 +59,9 @@ async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
 fn client(url: &str, secret: &str) -> Client {
     Client::from_conf(
         Config::builder()
-            .region("us-west-2")
+            .region(cognito_identity_provider_client::config::Region::new(
+                "us-west-2",
+            ))
             .endpoint_url(url)
             .credentials_provider(Credentials::new(AKID, secret, None, None, "test"))
             .retry_config(RetryConfig::disabled())
@@ -99,8 +103,8 @@ async fn generated_client_and_server_talk() {
     let SdkError::ServiceError(service) = err else {
         panic!("a service error")
     };
-    match service.err().kind() {
-        StopUserImportJobErrorKind::ResourceNotFoundException(e) => {
+    match service.err() {
+        ClientError::ResourceNotFoundException(e) => {
             assert_eq!(e.message(), Some("No such job."))
         }
         other => panic!("expected ResourceNotFoundException, got {other:?}"),

@@ -8,11 +8,13 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use cognito_identity_provider_client::client::ENDPOINT_RULE_SET;
-use cognito_identity_provider_client::endpoint::{
+use cognito_identity_provider_client::config::endpoint::{
     rules, Params, Partitions, ResolveEndpoint, RuleSet,
 };
 use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_client::{Client, Config, ConfigBuilder, Credentials, SdkError};
+use cognito_identity_provider_client::{
+    config::Builder as ConfigBuilder, config::Credentials, error::SdkError, Client, Config,
+};
 use common::{JOB, POOL};
 use ingot_client_rt::{BoxError, RetryConfig, TimeoutConfig};
 use ingot_cognito_tests::signing::parse_authorization;
@@ -66,10 +68,16 @@ impl ResolveEndpoint for Redirect {
 
 fn base(region: &str) -> ConfigBuilder {
     Config::builder()
-        .region(region)
+        .region(cognito_identity_provider_client::config::Region::new(
+            region.to_owned(),
+        ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
         .retry_config(RetryConfig::disabled())
-        .timeout_config(TimeoutConfig::new().operation_timeout(Duration::from_secs(5)))
+        .timeout_config(
+            TimeoutConfig::builder()
+                .operation_timeout(Duration::from_secs(5))
+                .build(),
+        )
 }
 
 async fn stop(client: &Client) -> Result<(), SdkError<StopUserImportJobError>> {

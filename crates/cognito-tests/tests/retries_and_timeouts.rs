@@ -4,9 +4,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobErrorKind;
+use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
 use cognito_identity_provider_client::{
-    ProvideErrorMetadata, RetryConfig, SdkError, TimeoutConfig,
+    config::retry::RetryConfig, config::timeout::TimeoutConfig, error::ProvideErrorMetadata,
+    error::SdkError,
 };
 use common::{fast_retries, ingot_client, JOB, POOL};
 use ingot_cognito_tests::{CannedResponse, CaptureServer, SAMPLE_RESPONSE};
@@ -78,10 +79,10 @@ async fn server_errors_are_retried_up_to_max_attempts() {
         .await
         .expect_err("three 500s exhaust the three attempts");
     assert_eq!(server.request_count(), 3);
-    let err = err.into_service_error().expect("the last service error");
+    let err = err.into_service_error();
     assert!(matches!(
-        err.kind(),
-        StopUserImportJobErrorKind::InternalErrorException(_)
+        &err,
+        StopUserImportJobError::InternalErrorException(_)
     ));
     assert_eq!(err.meta().status(), 500);
 }
@@ -97,9 +98,9 @@ async fn unresponsive_server_times_out_within_the_operation_timeout() {
     let client = ingot_client(
         &server.url(),
         RetryConfig::standard()
-            .initial_backoff(Duration::from_millis(1))
-            .max_backoff(Duration::from_millis(5)),
-        TimeoutConfig::new().operation_timeout(limit),
+            .with_initial_backoff(Duration::from_millis(1))
+            .with_max_backoff(Duration::from_millis(5)),
+        TimeoutConfig::builder().operation_timeout(limit).build(),
     );
     let started = Instant::now();
     let err = client
@@ -131,11 +132,12 @@ async fn attempt_timeout_is_retried_then_succeeds() {
     let client = ingot_client(
         &server.url(),
         RetryConfig::standard()
-            .initial_backoff(Duration::from_millis(1))
-            .max_backoff(Duration::from_millis(5)),
-        TimeoutConfig::new()
+            .with_initial_backoff(Duration::from_millis(1))
+            .with_max_backoff(Duration::from_millis(5)),
+        TimeoutConfig::builder()
             .operation_attempt_timeout(Duration::from_millis(200))
-            .operation_timeout(Duration::from_secs(5)),
+            .operation_timeout(Duration::from_secs(5))
+            .build(),
     );
     let output = client
         .stop_user_import_job()

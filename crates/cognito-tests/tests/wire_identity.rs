@@ -21,7 +21,9 @@ fn canned_ok() -> Vec<CannedResponse> {
 async fn capture_ingot() -> CapturedRequest {
     let server = CaptureServer::start(canned_ok()).await.expect("bind");
     let config = cognito_identity_provider_client::Config::builder()
-        .region(REGION)
+        .region(cognito_identity_provider_client::config::Region::new(
+            REGION,
+        ))
         .credentials_provider(Credentials::new(
             AKID,
             SECRET,
@@ -31,7 +33,7 @@ async fn capture_ingot() -> CapturedRequest {
         ))
         .endpoint_url(server.url())
         .fixed_signing_time(signing_time())
-        .retry_config(cognito_identity_provider_client::RetryConfig::disabled())
+        .retry_config(cognito_identity_provider_client::config::retry::RetryConfig::disabled())
         .build();
     let client = cognito_identity_provider_client::Client::from_conf(config);
     client

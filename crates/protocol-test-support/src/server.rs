@@ -143,7 +143,7 @@ pub fn client_config(url: &str, loopback_hosts: &[&str]) -> Config {
     loopback_hosts
         .iter()
         .fold(Config::builder(), |b, host| b.resolve_host(*host, loopback))
-        .region("us-east-1")
+        .region(ingot_client_rt::Region::new("us-east-1"))
         .endpoint_url(url)
         .credentials_provider(Credentials::new(
             "AKIDEXAMPLE",

@@ -13,7 +13,9 @@ use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use wire_traits_client::{Client, Config, ConfigBuilder, Credentials, RetryConfig};
+use wire_traits_client::config::retry::RetryConfig;
+use wire_traits_client::config::{Builder as ConfigBuilder, Credentials, Region};
+use wire_traits_client::{Client, Config};
 
 /// The key pair clients sign with and servers verify.
 pub const AKID: &str = "AKIDEXAMPLE";
@@ -163,13 +165,13 @@ pub async fn serve(
 /// A config signing as [`AKID`] in us-west-2 against `url`, with quick retries.
 pub fn config(url: &str) -> ConfigBuilder {
     Config::builder()
-        .region("us-west-2")
+        .region(Region::new("us-west-2"))
         .endpoint_url(url)
         .credentials_provider(Credentials::new(AKID, SECRET, None, None, "test"))
         .retry_config(
             RetryConfig::standard()
-                .initial_backoff(Duration::from_millis(1))
-                .max_backoff(Duration::from_millis(5)),
+                .with_initial_backoff(Duration::from_millis(1))
+                .with_max_backoff(Duration::from_millis(5)),
         )
 }
 

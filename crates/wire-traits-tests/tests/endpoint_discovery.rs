@@ -20,8 +20,11 @@ use ingot_client_rt::endpoint::{rules, Params};
 use ingot_client_rt::ResolveEndpoint;
 use ingot_wire_traits_tests::{AKID, JSON_1_0, SECRET};
 use tokio::net::TcpListener;
-use wire_traits_client::operation::put_record::PutRecordErrorKind;
-use wire_traits_client::{Client, Config, ConfigBuilder, Credentials, RetryConfig, SdkError};
+use wire_traits_client::operation::put_record::PutRecordError;
+use wire_traits_client::{
+    config::retry::RetryConfig, config::Builder as ConfigBuilder, config::Credentials,
+    error::SdkError, Client, Config,
+};
 
 const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 
@@ -197,7 +200,7 @@ fn config(server: &Server, clock: &Clock) -> ConfigBuilder {
     let clock = clock.clone();
     let start = SystemTime::now();
     Config::builder()
-        .region("us-west-2")
+        .region(wire_traits_client::config::Region::new("us-west-2"))
         .credentials_provider(Credentials::new(AKID, SECRET, None, None, "test"))
         .retry_config(RetryConfig::standard().with_max_attempts(1))
         .endpoint_resolver(Regional(format!("http://{}", server.regional())))
@@ -251,8 +254,8 @@ async fn required_discovery_caches_refreshes_in_the_background_and_evicts() {
         .endpoint_invalid
         .store(true, Ordering::SeqCst);
     let err = client.put_record().data("e").send().await.unwrap_err();
-    match err.as_service_error().map(|e| e.kind()) {
-        Some(PutRecordErrorKind::InvalidEndpointException(_)) => {}
+    match err.as_service_error() {
+        Some(PutRecordError::InvalidEndpointException(_)) => {}
         other => panic!("expected InvalidEndpointException, got {other:?}"),
     }
     server

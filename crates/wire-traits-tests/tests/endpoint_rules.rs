@@ -3,7 +3,7 @@
 //! call before sending.
 
 use ingot_wire_traits_tests::{config, Reply, ScriptedServer};
-use wire_traits_client::{Client, ClientContextParams, SdkError};
+use wire_traits_client::{config::ClientContextParams, error::SdkError, Client};
 
 #[tokio::test]
 async fn client_context_params_reach_the_rules_and_their_headers_are_sent() {

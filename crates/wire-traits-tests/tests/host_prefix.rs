@@ -6,7 +6,7 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use ingot_wire_traits_tests::{config, Reply, ScriptedServer};
-use wire_traits_client::{Client, SdkError};
+use wire_traits_client::{error::SdkError, Client};
 
 const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 

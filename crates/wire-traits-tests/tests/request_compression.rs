@@ -11,7 +11,7 @@ use ingot_server_rt::SigV4Verifier;
 use ingot_wire_traits_tests::{
     client, config, post, serve, Captured, Reply, ScriptedServer, AKID, SECRET,
 };
-use wire_traits_client::{Client, ConfigBuilder, Credentials};
+use wire_traits_client::{config::Builder as ConfigBuilder, config::Credentials, Client};
 use wire_traits_server::operation::put_blob::PutBlobOutput;
 use wire_traits_server::ServiceBuilder;
 
@@ -121,7 +121,7 @@ async fn threshold_and_switch_are_configurable_and_other_operations_never_compre
         "AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES" => Some("16".to_owned()),
         _ => None,
     })
-    .region("us-west-2")
+    .region(wire_traits_client::config::Region::new("us-west-2"))
     .endpoint_url(server.url())
     .credentials_provider(Credentials::new(AKID, SECRET, None, None, "test"))
     .build();
@@ -156,7 +156,10 @@ async fn out_of_range_threshold_fails_before_sending() {
     );
     let err = client.put_blob().data("x").send().await.unwrap_err();
     assert!(
-        matches!(err, wire_traits_client::SdkError::ConstructionFailure(_)),
+        matches!(
+            err,
+            wire_traits_client::error::SdkError::ConstructionFailure(_)
+        ),
         "{err:?}"
     );
     assert!(server.requests().is_empty());

@@ -3,8 +3,8 @@
 //! so only the trait makes the client try again; an error without it is returned at once.
 
 use ingot_wire_traits_tests::{client, config, Reply, ScriptedServer};
-use wire_traits_client::operation::get_thing::GetThingErrorKind;
-use wire_traits_client::{Client, RetryConfig};
+use wire_traits_client::operation::get_thing::GetThingError;
+use wire_traits_client::{config::retry::RetryConfig, Client};
 
 const FOUND: &str = r#"{"name":"thing"}"#;
 
@@ -63,14 +63,14 @@ async fn retryable_errors_stop_at_max_attempts_and_the_last_one_is_returned() {
             .retry_config(
                 RetryConfig::standard()
                     .with_max_attempts(2)
-                    .initial_backoff(std::time::Duration::from_millis(1)),
+                    .with_initial_backoff(std::time::Duration::from_millis(1)),
             )
             .build(),
     );
     let err = client.get_thing().name("thing").send().await.unwrap_err();
-    let kind = err.as_service_error().map(|e| e.kind());
+    let kind = err.as_service_error();
     assert!(
-        matches!(kind, Some(GetThingErrorKind::ThingBusy(e)) if e.message() == Some("second")),
+        matches!(kind, Some(GetThingError::ThingBusy(e)) if e.message() == Some("second")),
         "{kind:?}"
     );
     assert_eq!(server.requests().len(), 2);
@@ -90,8 +90,8 @@ async fn modeled_errors_without_the_trait_are_not_retried() {
         .await
         .unwrap_err();
     assert!(matches!(
-        err.as_service_error().map(|e| e.kind()),
-        Some(GetThingErrorKind::ThingNotFound(_))
+        err.as_service_error(),
+        Some(GetThingError::ThingNotFound(_))
     ));
     assert_eq!(server.requests().len(), 1);
 }
@@ -118,8 +118,8 @@ async fn modeled_retries_spend_the_standard_retry_quota() {
             .retry_config(
                 RetryConfig::standard()
                     .with_max_attempts(2)
-                    .initial_backoff(std::time::Duration::from_micros(10))
-                    .max_backoff(std::time::Duration::from_micros(10)),
+                    .with_initial_backoff(std::time::Duration::from_micros(10))
+                    .with_max_backoff(std::time::Duration::from_micros(10)),
             )
             .build(),
     );

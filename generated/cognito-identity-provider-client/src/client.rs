@@ -3,9 +3,10 @@
 /// The model's `smithy.rules#endpointRuleSet`, interpreted by the runtime.
 pub const ENDPOINT_RULE_SET: &str = include_str!("endpoint_rule_set.json");
 /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
-pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+#[doc(hidden)]
+pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
     target_prefix: "AWSCognitoIdentityProviderService",
-    protocol: ::ingot_client_rt::Protocol::AwsJson1_1,
+    protocol: ::ingot_client_rt::__private::Protocol::AwsJson1_1,
     signing_name: "cognito-idp",
     endpoint_prefix: "cognito-idp",
     env_name: "COGNITO_IDENTITY_PROVIDER",
@@ -20,7 +21,7 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 /// ```no_run
 /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 /// let config = cognito_identity_provider_client::Config::builder()
-///     .region("us-east-1")
+///     .region(cognito_identity_provider_client::config::Region::new("us-east-1"))
 ///     .build();
 /// let client = cognito_identity_provider_client::Client::from_conf(config);
 /// # let _ = client;
@@ -29,32 +30,38 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
 /// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
 }
 impl Client {
+    /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
+    /// region, credentials, endpoint URL, retry and timeout settings, as the AWS SDK takes them.
+    #[cfg(feature = "sdk-config")]
+    pub fn new(sdk_config: &::ingot_client_rt::SdkConfig) -> Self {
+        Self::from_conf(crate::Config::from(sdk_config))
+    }
     /// A client with the given configuration.
-    pub fn from_conf(config: ::ingot_client_rt::Config) -> Self {
+    pub fn from_conf(config: crate::Config) -> Self {
         Self {
-            handle: ::ingot_client_rt::Client::new(&SERVICE, config),
+            handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config),
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
     /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
     /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_USE_FIPS_ENDPOINT`,
     /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, ...; see
-    /// [`ConfigBuilder::from_env_with`](crate::ConfigBuilder::from_env_with)).
+    /// [`Builder::from_env_with`](crate::config::Builder::from_env_with)).
     pub fn from_env() -> Self {
-        Self::from_conf(::ingot_client_rt::Config::from_env())
+        Self::from_conf(crate::Config::from_env())
     }
     /// The client's configuration.
-    pub fn config(&self) -> &::ingot_client_rt::Config {
+    pub fn config(&self) -> &crate::Config {
         self.handle.config()
     }
     /// Instructs your user pool to stop a running job that's importing users from a CSV file that contains their usernames and attributes. For more information about importing users from a CSV file, see [Importing users from a CSV file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
     pub fn stop_user_import_job(
         &self,
-    ) -> crate::operation::stop_user_import_job::StopUserImportJobFluentBuilder {
-        crate::operation::stop_user_import_job::StopUserImportJobFluentBuilder::new(
+    ) -> crate::operation::stop_user_import_job::builders::StopUserImportJobFluentBuilder {
+        crate::operation::stop_user_import_job::builders::StopUserImportJobFluentBuilder::new(
             self.handle.clone(),
         )
     }

@@ -3,20 +3,21 @@
 /// The model's `smithy.rules#endpointRuleSet`, interpreted by the runtime.
 pub const ENDPOINT_RULE_SET: &str = include_str!("endpoint_rule_set.json");
 /// What the runtime needs to know about the service: target prefix, protocol, signing name, endpoint.
-pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceInfo {
+#[doc(hidden)]
+pub static SERVICE: ::ingot_client_rt::__private::ServiceInfo = ::ingot_client_rt::__private::ServiceInfo {
     target_prefix: "WireTraits",
-    protocol: ::ingot_client_rt::Protocol::AwsJson1_0,
+    protocol: ::ingot_client_rt::__private::Protocol::AwsJson1_0,
     signing_name: "wiretraits",
     endpoint_prefix: "wire-traits",
     env_name: "WIRE_TRAITS",
     sdk_id: "Wire Traits",
     query_compatible: true,
     retryable_errors: &[
-        ::ingot_client_rt::RetryableError {
+        ::ingot_client_rt::__private::RetryableError {
             shape_name: "CapacityExceeded",
             throttling: true,
         },
-        ::ingot_client_rt::RetryableError {
+        ::ingot_client_rt::__private::RetryableError {
             shape_name: "ThingBusy",
             throttling: false,
         },
@@ -27,26 +28,12 @@ pub static SERVICE: ::ingot_client_rt::ServiceInfo = ::ingot_client_rt::ServiceI
         discover: crate::operation::describe_endpoints::discover_endpoints,
     }),
 };
-/// Typed setters for the service's client context parameters (`@clientContextParams`),
-/// which its endpoint rules read.
-pub trait ClientContextParams {
-    /// The shard every request is routed to (sent as `x-wire-shard`).
-    fn shard(self, value: impl ::core::convert::Into<::std::string::String>) -> Self;
-}
-impl ClientContextParams for ::ingot_client_rt::ConfigBuilder {
-    fn shard(self, value: impl ::core::convert::Into<::std::string::String>) -> Self {
-        self.client_context_param(
-            "Shard",
-            ::ingot_client_rt::endpoint::Value::String(value.into()),
-        )
-    }
-}
 /// A client for Wire Traits. Cheap to clone: clones share one connection pool and configuration.
 ///
 /// ```no_run
 /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
 /// let config = wire_traits_client::Config::builder()
-///     .region("us-east-1")
+///     .region(wire_traits_client::config::Region::new("us-east-1"))
 ///     .build();
 /// let client = wire_traits_client::Client::from_conf(config);
 /// # let _ = client;
@@ -55,65 +42,87 @@ impl ClientContextParams for ::ingot_client_rt::ConfigBuilder {
 /// ```
 #[derive(::core::clone::Clone, ::core::fmt::Debug)]
 pub struct Client {
-    handle: ::ingot_client_rt::Client,
+    handle: ::ingot_client_rt::__private::Client,
 }
 impl Client {
+    /// A client with the settings `aws-config` loaded (`aws_config::load_from_env().await`):
+    /// region, credentials, endpoint URL, retry and timeout settings, as the AWS SDK takes them.
+    #[cfg(feature = "sdk-config")]
+    pub fn new(sdk_config: &::ingot_client_rt::SdkConfig) -> Self {
+        Self::from_conf(crate::Config::from(sdk_config))
+    }
     /// A client with the given configuration.
-    pub fn from_conf(config: ::ingot_client_rt::Config) -> Self {
+    pub fn from_conf(config: crate::Config) -> Self {
         Self {
-            handle: ::ingot_client_rt::Client::new(&SERVICE, config),
+            handle: ::ingot_client_rt::__private::Client::new(&SERVICE, config),
         }
     }
     /// A client configured from the environment (`AWS_REGION`, `AWS_ACCESS_KEY_ID`,
     /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`, `AWS_ENDPOINT_URL`, the
     /// service-specific `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_USE_FIPS_ENDPOINT`,
     /// `AWS_USE_DUALSTACK_ENDPOINT`, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, ...; see
-    /// [`ConfigBuilder::from_env_with`](crate::ConfigBuilder::from_env_with)).
+    /// [`Builder::from_env_with`](crate::config::Builder::from_env_with)).
     pub fn from_env() -> Self {
-        Self::from_conf(::ingot_client_rt::Config::from_env())
+        Self::from_conf(crate::Config::from_env())
     }
     /// The client's configuration.
-    pub fn config(&self) -> &::ingot_client_rt::Config {
+    pub fn config(&self) -> &crate::Config {
         self.handle.config()
     }
     /// Creates a thing once per client token.
     pub fn create_thing(
         &self,
-    ) -> crate::operation::create_thing::CreateThingFluentBuilder {
-        crate::operation::create_thing::CreateThingFluentBuilder::new(
+    ) -> crate::operation::create_thing::builders::CreateThingFluentBuilder {
+        crate::operation::create_thing::builders::CreateThingFluentBuilder::new(
             self.handle.clone(),
         )
     }
     /// Names the endpoint to send an operation to (\`aws.api#clientEndpointDiscovery\`), and for how long.
     pub fn describe_endpoints(
         &self,
-    ) -> crate::operation::describe_endpoints::DescribeEndpointsFluentBuilder {
-        crate::operation::describe_endpoints::DescribeEndpointsFluentBuilder::new(
+    ) -> crate::operation::describe_endpoints::builders::DescribeEndpointsFluentBuilder {
+        crate::operation::describe_endpoints::builders::DescribeEndpointsFluentBuilder::new(
             self.handle.clone(),
         )
     }
     /// Reads a record; uses a discovered endpoint when discovery is enabled.
-    pub fn get_record(&self) -> crate::operation::get_record::GetRecordFluentBuilder {
-        crate::operation::get_record::GetRecordFluentBuilder::new(self.handle.clone())
+    pub fn get_record(
+        &self,
+    ) -> crate::operation::get_record::builders::GetRecordFluentBuilder {
+        crate::operation::get_record::builders::GetRecordFluentBuilder::new(
+            self.handle.clone(),
+        )
     }
     /// Reads a thing; its errors cover query error codes and retryable errors.
-    pub fn get_thing(&self) -> crate::operation::get_thing::GetThingFluentBuilder {
-        crate::operation::get_thing::GetThingFluentBuilder::new(self.handle.clone())
+    pub fn get_thing(
+        &self,
+    ) -> crate::operation::get_thing::builders::GetThingFluentBuilder {
+        crate::operation::get_thing::builders::GetThingFluentBuilder::new(
+            self.handle.clone(),
+        )
     }
     /// Reads a thing's data from the thing's own host: \`\<name\>-data.\` goes in front of the endpoint's host.
     pub fn get_thing_data(
         &self,
-    ) -> crate::operation::get_thing_data::GetThingDataFluentBuilder {
-        crate::operation::get_thing_data::GetThingDataFluentBuilder::new(
+    ) -> crate::operation::get_thing_data::builders::GetThingDataFluentBuilder {
+        crate::operation::get_thing_data::builders::GetThingDataFluentBuilder::new(
             self.handle.clone(),
         )
     }
     /// Stores a blob of text; large requests are sent gzip-compressed.
-    pub fn put_blob(&self) -> crate::operation::put_blob::PutBlobFluentBuilder {
-        crate::operation::put_blob::PutBlobFluentBuilder::new(self.handle.clone())
+    pub fn put_blob(
+        &self,
+    ) -> crate::operation::put_blob::builders::PutBlobFluentBuilder {
+        crate::operation::put_blob::builders::PutBlobFluentBuilder::new(
+            self.handle.clone(),
+        )
     }
     /// Writes a record; only works on a discovered endpoint.
-    pub fn put_record(&self) -> crate::operation::put_record::PutRecordFluentBuilder {
-        crate::operation::put_record::PutRecordFluentBuilder::new(self.handle.clone())
+    pub fn put_record(
+        &self,
+    ) -> crate::operation::put_record::builders::PutRecordFluentBuilder {
+        crate::operation::put_record::builders::PutRecordFluentBuilder::new(
+            self.handle.clone(),
+        )
     }
 }

@@ -9,7 +9,10 @@ mod endpoint_tests {
         operation: &str,
         input: &str,
     ) -> ::core::result::Result<
-        (&'static ::ingot_client_rt::OperationInfo, ::ingot_client_rt::EndpointCall),
+        (
+            &'static ::ingot_client_rt::__private::OperationInfo,
+            ::ingot_client_rt::__private::EndpointCall,
+        ),
         ::std::string::String,
     > {
         match operation {

@@ -1,17 +1,22 @@
 //! The generated Cognito client (full model) against moto's cognito-idp.
 
+// These tests check that unknown or unreadable errors land in the `Unhandled` variant,
+// which the SDK (and so the generated client) deprecates matching on.
+#![allow(deprecated)]
+
 mod support;
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobErrorKind;
+use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
 use cognito_identity_provider_client::types::{AttributeType, UserStatusType};
 use cognito_identity_provider_client::{
-    Client, Config, Credentials, ProvideErrorMetadata, SdkError,
+    config::Credentials, error::ProvideErrorMetadata, error::SdkError, Client, Config,
 };
-use futures_util::StreamExt;
 
 fn client() -> Client {
     let config = Config::builder()
-        .region("us-east-1")
+        .region(cognito_identity_provider_client::config::Region::new(
+            "us-east-1",
+        ))
         .endpoint_url(support::endpoint())
         .credentials_provider(Credentials::new("testing", "testing", None, None, "moto"))
         .build();
@@ -64,14 +69,12 @@ async fn user_pool_lifecycle_users_groups_and_pagination() {
 
     let mut pages = 0;
     let mut names = Vec::new();
-    let mut stream = Box::pin(
-        client
-            .list_users()
-            .user_pool_id(&pool_id)
-            .into_paginator()
-            .page_size(10)
-            .send(),
-    );
+    let mut stream = client
+        .list_users()
+        .user_pool_id(&pool_id)
+        .into_paginator()
+        .page_size(10)
+        .send();
     while let Some(page) = stream.next().await {
         let page = page.expect("ListUsers page");
         pages += 1;
@@ -93,6 +96,7 @@ async fn user_pool_lifecycle_users_groups_and_pagination() {
         .into_paginator()
         .page_size(10)
         .items()
+        .send()
         .collect()
         .await;
     assert_eq!(items.len(), 25);
@@ -191,12 +195,12 @@ async fn stop_user_import_job_unimplemented_by_moto_is_a_typed_error() {
     // Whatever moto answers, it arrives as a typed SdkError, never a panic.
     match &err {
         SdkError::ServiceError(service) => {
-            let kind = service.err().kind();
+            let kind = service.err();
             assert!(
                 matches!(
                     kind,
-                    StopUserImportJobErrorKind::Unhandled(_)
-                        | StopUserImportJobErrorKind::ResourceNotFoundException(_)
+                    StopUserImportJobError::Unhandled(_)
+                        | StopUserImportJobError::ResourceNotFoundException(_)
                 ),
                 "{kind:?}"
             );

@@ -4,16 +4,16 @@ mod support;
 
 use std::collections::HashMap;
 
+use dynamo_db_client::config::{Credentials, Region};
 use dynamo_db_client::types::{
     AttributeAction, AttributeDefinition, AttributeValue, AttributeValueUpdate, BillingMode,
     KeySchemaElement, KeyType, ReturnValue, ScalarAttributeType,
 };
-use dynamo_db_client::{Client, Config, Credentials};
-use futures_util::StreamExt;
+use dynamo_db_client::{Client, Config};
 
 fn client() -> Client {
     let config = Config::builder()
-        .region("us-east-1")
+        .region(Region::new("us-east-1"))
         .endpoint_url(support::endpoint())
         .credentials_provider(Credentials::new("testing", "testing", None, None, "moto"))
         .build();
@@ -162,16 +162,14 @@ async fn table_items_query_pagination_update_delete() {
     let values = HashMap::from([(":pk".to_owned(), s("row"))]);
     let mut pages = 0;
     let mut seen = Vec::new();
-    let mut stream = Box::pin(
-        client
-            .query()
-            .table_name(&table)
-            .key_condition_expression("pk = :pk")
-            .set_expression_attribute_values(Some(values))
-            .into_paginator()
-            .page_size(10)
-            .send(),
-    );
+    let mut stream = client
+        .query()
+        .table_name(&table)
+        .key_condition_expression("pk = :pk")
+        .set_expression_attribute_values(Some(values))
+        .into_paginator()
+        .page_size(10)
+        .send();
     while let Some(page) = stream.next().await {
         let page = page.expect("Query page");
         pages += 1;
@@ -222,7 +220,7 @@ async fn table_items_query_pagination_update_delete() {
         .send()
         .await
         .expect("GetItem after delete");
-    assert!(after.item.map_or(true, |i| i.is_empty()));
+    assert!(after.item.is_none_or(|i| i.is_empty()));
 
     client
         .delete_table()

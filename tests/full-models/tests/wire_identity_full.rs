@@ -34,8 +34,10 @@ const SES: &str = "arn:aws:ses:us-west-2:123456789012:identity/no-reply@example.
 
 fn ingot_client(endpoint: &str) -> ingot::Client {
     let config = ingot::Config::builder()
-        .region(REGION)
-        .credentials_provider(ingot::Credentials::new(
+        .region(cognito_identity_provider_client::config::Region::new(
+            REGION,
+        ))
+        .credentials_provider(ingot::config::Credentials::new(
             AKID,
             SECRET,
             Some(TOKEN.to_owned()),
@@ -44,7 +46,7 @@ fn ingot_client(endpoint: &str) -> ingot::Client {
         ))
         .endpoint_url(endpoint)
         .fixed_signing_time(signing_time())
-        .retry_config(ingot::RetryConfig::disabled())
+        .retry_config(ingot::config::retry::RetryConfig::disabled())
         .build();
     ingot::Client::from_conf(config)
 }

@@ -249,7 +249,7 @@ fn stem(op: &OperationIr) -> String {
 fn client_handle(crates: &Crates) -> TokenStream {
     let client = &crates.client;
     quote! {
-        let handle = ::ingot_client_rt::Client::new(
+        let handle = ::ingot_client_rt::__private::Client::new(
             &::#client::client::SERVICE,
             ::ingot_protocol_test_support::client_config(server.url(), &[]),
         );
@@ -333,19 +333,21 @@ fn client_response(
             }
         }
         Outcome::Error { error, value } => {
-            let kind = format_ident!("{}ErrorKind", stem(op));
+            let error_enum = format_ident!("{}Error", stem(op));
             let variant = ident(&error.name);
             let expected = value_expr(&crates.types, value);
             let compare = compare(value);
             quote! {
-                let kind = match result {
-                    ::core::result::Result::Err(::ingot_client_rt::SdkError::ServiceError(e)) => e.into_err().into_kind(),
+                let err = match result {
+                    ::core::result::Result::Err(::ingot_client_rt::SdkError::ServiceError(e)) => e.into_err(),
                     other => panic!("expected a service error, got {other:?}"),
                 };
-                let actual = match kind {
-                    ::#client::operation::#module::#kind::#variant(actual) => actual,
+                let mut actual = match err {
+                    ::#client::operation::#module::#error_enum::#variant(actual) => actual,
                     other => panic!("expected another error, got {other:?}"),
                 };
+                // The case gives the modeled members only; the response's metadata is not compared.
+                ::ingot_rt::error::ModeledError::set_meta(&mut actual, ::core::default::Default::default());
                 let expected = #expected;
                 #compare
             }

@@ -52,7 +52,9 @@ impl BuiltIns {
         let mut account_id_param = None;
         for p in rules.parameters() {
             let value = match p.built_in.as_deref() {
-                Some(REGION) => config.region().map(|r| Value::String(r.trim().to_owned())),
+                Some(REGION) => config
+                    .region()
+                    .map(|r| Value::String(r.as_ref().trim().to_owned())),
                 Some(USE_FIPS) => config.use_fips().map(Value::Bool),
                 Some(USE_DUAL_STACK) => config.use_dual_stack().map(Value::Bool),
                 Some(ENDPOINT) => endpoint_url.clone().map(Value::String),

@@ -141,7 +141,7 @@ async fn operation_params(
                 .ok_or_else(|| format!("built-in {name} is not a boolean"))
         };
         config = match name.as_str() {
-            builtins::REGION => config.region(string()?),
+            builtins::REGION => config.region(crate::Region::new(string()?)),
             builtins::USE_FIPS => config.use_fips(flag()?),
             builtins::USE_DUAL_STACK => config.use_dual_stack(flag()?),
             builtins::ENDPOINT => config.endpoint_url(string()?),

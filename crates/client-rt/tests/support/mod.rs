@@ -25,7 +25,8 @@ use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
-use ingot_client_rt::{Credentials, Protocol, ServiceInfo};
+use ingot_client_rt::__private::{Protocol, ServiceInfo};
+use ingot_client_rt::Credentials;
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 

@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
-use cognito_identity_provider_client::{Client, Config, Credentials, RetryConfig, TimeoutConfig};
+use cognito_identity_provider_client::{
+    config::retry::RetryConfig, config::timeout::TimeoutConfig, config::Credentials, Client, Config,
+};
 
 pub const POOL: &str = "us-west-2_EXAMPLE";
 pub const JOB: &str = "import-mAgUtd8PMm";
@@ -13,7 +15,9 @@ pub const JOB: &str = "import-mAgUtd8PMm";
 /// Fixed test credentials and region, the given endpoint, retry and timeout settings.
 pub fn ingot_client(endpoint: &str, retry: RetryConfig, timeout: TimeoutConfig) -> Client {
     let config = Config::builder()
-        .region("us-west-2")
+        .region(cognito_identity_provider_client::config::Region::new(
+            "us-west-2",
+        ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
         .endpoint_url(endpoint)
         .retry_config(retry)
@@ -27,7 +31,9 @@ pub fn single_shot(endpoint: &str) -> Client {
     ingot_client(
         endpoint,
         RetryConfig::disabled(),
-        TimeoutConfig::new().operation_timeout(Duration::from_secs(5)),
+        TimeoutConfig::builder()
+            .operation_timeout(Duration::from_secs(5))
+            .build(),
     )
 }
 
@@ -36,8 +42,10 @@ pub fn fast_retries(endpoint: &str) -> Client {
     ingot_client(
         endpoint,
         RetryConfig::standard()
-            .initial_backoff(Duration::from_millis(1))
-            .max_backoff(Duration::from_millis(5)),
-        TimeoutConfig::new().operation_timeout(Duration::from_secs(5)),
+            .with_initial_backoff(Duration::from_millis(1))
+            .with_max_backoff(Duration::from_millis(5)),
+        TimeoutConfig::builder()
+            .operation_timeout(Duration::from_secs(5))
+            .build(),
     )
 }

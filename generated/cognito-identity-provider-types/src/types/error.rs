@@ -11,6 +11,7 @@
 pub struct InternalErrorException {
     /// The message returned when Amazon Cognito throws an internal error exception.
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl InternalErrorException {
     /// Creates a builder for [`InternalErrorException`].
@@ -39,6 +40,21 @@ impl ::core::fmt::Display for InternalErrorException {
     }
 }
 impl ::std::error::Error for InternalErrorException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for InternalErrorException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for InternalErrorException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for InternalErrorException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for InternalErrorException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -61,7 +77,10 @@ impl ::ingot_rt::json::ReadJson for InternalErrorException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
@@ -77,6 +96,7 @@ pub struct InvalidParameterException {
     pub message: ::core::option::Option<::std::string::String>,
     /// The reason code of the exception.
     pub reason_code: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl InvalidParameterException {
     /// The `reason_code` field, if set.
@@ -109,6 +129,21 @@ impl ::core::fmt::Display for InvalidParameterException {
     }
 }
 impl ::std::error::Error for InvalidParameterException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for InvalidParameterException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for InvalidParameterException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for InvalidParameterException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for InvalidParameterException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -139,6 +174,7 @@ impl ::ingot_rt::json::ReadJson for InvalidParameterException {
         ::core::result::Result::Ok(Self {
             message: m_message,
             reason_code: m_reason_code,
+            meta: ::core::default::Default::default(),
         })
     }
 }
@@ -153,6 +189,7 @@ impl ::ingot_rt::json::ReadJson for InvalidParameterException {
 pub struct NotAuthorizedException {
     /// The message returned when the Amazon Cognito service returns a not authorized exception.
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl NotAuthorizedException {
     /// Creates a builder for [`NotAuthorizedException`].
@@ -181,6 +218,21 @@ impl ::core::fmt::Display for NotAuthorizedException {
     }
 }
 impl ::std::error::Error for NotAuthorizedException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for NotAuthorizedException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for NotAuthorizedException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for NotAuthorizedException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for NotAuthorizedException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -203,7 +255,10 @@ impl ::ingot_rt::json::ReadJson for NotAuthorizedException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// This exception is thrown when a precondition is not met.
@@ -217,6 +272,7 @@ impl ::ingot_rt::json::ReadJson for NotAuthorizedException {
 pub struct PreconditionNotMetException {
     /// The message returned when a precondition is not met.
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl PreconditionNotMetException {
     /// Creates a builder for [`PreconditionNotMetException`].
@@ -245,6 +301,21 @@ impl ::core::fmt::Display for PreconditionNotMetException {
     }
 }
 impl ::std::error::Error for PreconditionNotMetException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for PreconditionNotMetException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for PreconditionNotMetException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for PreconditionNotMetException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for PreconditionNotMetException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -267,7 +338,10 @@ impl ::ingot_rt::json::ReadJson for PreconditionNotMetException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// This exception is thrown when the Amazon Cognito service can't find the requested resource.
@@ -281,6 +355,7 @@ impl ::ingot_rt::json::ReadJson for PreconditionNotMetException {
 pub struct ResourceNotFoundException {
     /// The message returned when the Amazon Cognito service returns a resource not found exception.
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl ResourceNotFoundException {
     /// Creates a builder for [`ResourceNotFoundException`].
@@ -309,6 +384,21 @@ impl ::core::fmt::Display for ResourceNotFoundException {
     }
 }
 impl ::std::error::Error for ResourceNotFoundException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for ResourceNotFoundException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for ResourceNotFoundException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for ResourceNotFoundException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for ResourceNotFoundException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -331,7 +421,10 @@ impl ::ingot_rt::json::ReadJson for ResourceNotFoundException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// This exception is thrown when the user has made too many requests for a given operation.
@@ -345,6 +438,7 @@ impl ::ingot_rt::json::ReadJson for ResourceNotFoundException {
 pub struct TooManyRequestsException {
     /// The message returned when the Amazon Cognito service returns a too many requests exception.
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl TooManyRequestsException {
     /// Creates a builder for [`TooManyRequestsException`].
@@ -373,6 +467,21 @@ impl ::core::fmt::Display for TooManyRequestsException {
     }
 }
 impl ::std::error::Error for TooManyRequestsException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for TooManyRequestsException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for TooManyRequestsException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for TooManyRequestsException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for TooManyRequestsException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -395,7 +504,10 @@ impl ::ingot_rt::json::ReadJson for TooManyRequestsException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// Builders for the structures of this module.
@@ -409,6 +521,7 @@ pub mod builders {
     )]
     pub struct InternalErrorExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl InternalErrorExceptionBuilder {
         /// Sets [`message`](super::InternalErrorException::message).
@@ -431,10 +544,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`InternalErrorException`](super::InternalErrorException).
         pub fn build(self) -> super::InternalErrorException {
             super::InternalErrorException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -448,6 +575,7 @@ pub mod builders {
     pub struct InvalidParameterExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
         reason_code: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl InvalidParameterExceptionBuilder {
         /// Sets [`message`](super::InvalidParameterException::message).
@@ -490,11 +618,25 @@ pub mod builders {
         pub fn get_reason_code(&self) -> &::core::option::Option<::std::string::String> {
             &self.reason_code
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`InvalidParameterException`](super::InvalidParameterException).
         pub fn build(self) -> super::InvalidParameterException {
             super::InvalidParameterException {
                 message: self.message,
                 reason_code: self.reason_code,
+                meta: self.meta,
             }
         }
     }
@@ -507,6 +649,7 @@ pub mod builders {
     )]
     pub struct NotAuthorizedExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl NotAuthorizedExceptionBuilder {
         /// Sets [`message`](super::NotAuthorizedException::message).
@@ -529,10 +672,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`NotAuthorizedException`](super::NotAuthorizedException).
         pub fn build(self) -> super::NotAuthorizedException {
             super::NotAuthorizedException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -545,6 +702,7 @@ pub mod builders {
     )]
     pub struct PreconditionNotMetExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl PreconditionNotMetExceptionBuilder {
         /// Sets [`message`](super::PreconditionNotMetException::message).
@@ -567,10 +725,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`PreconditionNotMetException`](super::PreconditionNotMetException).
         pub fn build(self) -> super::PreconditionNotMetException {
             super::PreconditionNotMetException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -583,6 +755,7 @@ pub mod builders {
     )]
     pub struct ResourceNotFoundExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl ResourceNotFoundExceptionBuilder {
         /// Sets [`message`](super::ResourceNotFoundException::message).
@@ -605,10 +778,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`ResourceNotFoundException`](super::ResourceNotFoundException).
         pub fn build(self) -> super::ResourceNotFoundException {
             super::ResourceNotFoundException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -621,6 +808,7 @@ pub mod builders {
     )]
     pub struct TooManyRequestsExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl TooManyRequestsExceptionBuilder {
         /// Sets [`message`](super::TooManyRequestsException::message).
@@ -643,10 +831,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`TooManyRequestsException`](super::TooManyRequestsException).
         pub fn build(self) -> super::TooManyRequestsException {
             super::TooManyRequestsException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }

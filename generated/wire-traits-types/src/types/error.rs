@@ -10,6 +10,7 @@
 )]
 pub struct CapacityExceeded {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl CapacityExceeded {
     /// Creates a builder for [`CapacityExceeded`].
@@ -38,6 +39,21 @@ impl ::core::fmt::Display for CapacityExceeded {
     }
 }
 impl ::std::error::Error for CapacityExceeded {}
+impl ::ingot_rt::error::ProvideErrorMetadata for CapacityExceeded {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for CapacityExceeded {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for CapacityExceeded {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for CapacityExceeded {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -60,7 +76,10 @@ impl ::ingot_rt::json::ReadJson for CapacityExceeded {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// Something broke on the server.
@@ -73,6 +92,7 @@ impl ::ingot_rt::json::ReadJson for CapacityExceeded {
 )]
 pub struct InternalProblem {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl InternalProblem {
     /// Creates a builder for [`InternalProblem`].
@@ -101,6 +121,21 @@ impl ::core::fmt::Display for InternalProblem {
     }
 }
 impl ::std::error::Error for InternalProblem {}
+impl ::ingot_rt::error::ProvideErrorMetadata for InternalProblem {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for InternalProblem {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for InternalProblem {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for InternalProblem {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -123,7 +158,10 @@ impl ::ingot_rt::json::ReadJson for InternalProblem {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// The discovered endpoint is no longer valid: the client forgets it.
@@ -136,6 +174,7 @@ impl ::ingot_rt::json::ReadJson for InternalProblem {
 )]
 pub struct InvalidEndpointException {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl InvalidEndpointException {
     /// Creates a builder for [`InvalidEndpointException`].
@@ -164,6 +203,21 @@ impl ::core::fmt::Display for InvalidEndpointException {
     }
 }
 impl ::std::error::Error for InvalidEndpointException {}
+impl ::ingot_rt::error::ProvideErrorMetadata for InvalidEndpointException {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for InvalidEndpointException {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for InvalidEndpointException {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for InvalidEndpointException {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -186,7 +240,10 @@ impl ::ingot_rt::json::ReadJson for InvalidEndpointException {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// The thing is being changed: retried.
@@ -199,6 +256,7 @@ impl ::ingot_rt::json::ReadJson for InvalidEndpointException {
 )]
 pub struct ThingBusy {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl ThingBusy {
     /// Creates a builder for [`ThingBusy`].
@@ -227,6 +285,21 @@ impl ::core::fmt::Display for ThingBusy {
     }
 }
 impl ::std::error::Error for ThingBusy {}
+impl ::ingot_rt::error::ProvideErrorMetadata for ThingBusy {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for ThingBusy {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for ThingBusy {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for ThingBusy {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -249,7 +322,10 @@ impl ::ingot_rt::json::ReadJson for ThingBusy {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// No thing has that name; its awsQuery code differs from its name.
@@ -262,6 +338,7 @@ impl ::ingot_rt::json::ReadJson for ThingBusy {
 )]
 pub struct ThingNotFound {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl ThingNotFound {
     /// Creates a builder for [`ThingNotFound`].
@@ -290,6 +367,21 @@ impl ::core::fmt::Display for ThingNotFound {
     }
 }
 impl ::std::error::Error for ThingNotFound {}
+impl ::ingot_rt::error::ProvideErrorMetadata for ThingNotFound {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for ThingNotFound {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for ThingNotFound {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for ThingNotFound {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -312,7 +404,10 @@ impl ::ingot_rt::json::ReadJson for ThingNotFound {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// Builders for the structures of this module.
@@ -326,6 +421,7 @@ pub mod builders {
     )]
     pub struct CapacityExceededBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl CapacityExceededBuilder {
         /// Sets [`message`](super::CapacityExceeded::message).
@@ -348,10 +444,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`CapacityExceeded`](super::CapacityExceeded).
         pub fn build(self) -> super::CapacityExceeded {
             super::CapacityExceeded {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -364,6 +474,7 @@ pub mod builders {
     )]
     pub struct InternalProblemBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl InternalProblemBuilder {
         /// Sets [`message`](super::InternalProblem::message).
@@ -386,10 +497,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`InternalProblem`](super::InternalProblem).
         pub fn build(self) -> super::InternalProblem {
             super::InternalProblem {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -402,6 +527,7 @@ pub mod builders {
     )]
     pub struct InvalidEndpointExceptionBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl InvalidEndpointExceptionBuilder {
         /// Sets [`message`](super::InvalidEndpointException::message).
@@ -424,10 +550,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`InvalidEndpointException`](super::InvalidEndpointException).
         pub fn build(self) -> super::InvalidEndpointException {
             super::InvalidEndpointException {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -440,6 +580,7 @@ pub mod builders {
     )]
     pub struct ThingBusyBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl ThingBusyBuilder {
         /// Sets [`message`](super::ThingBusy::message).
@@ -462,10 +603,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`ThingBusy`](super::ThingBusy).
         pub fn build(self) -> super::ThingBusy {
             super::ThingBusy {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
@@ -478,6 +633,7 @@ pub mod builders {
     )]
     pub struct ThingNotFoundBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl ThingNotFoundBuilder {
         /// Sets [`message`](super::ThingNotFound::message).
@@ -500,10 +656,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`ThingNotFound`](super::ThingNotFound).
         pub fn build(self) -> super::ThingNotFound {
             super::ThingNotFound {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }

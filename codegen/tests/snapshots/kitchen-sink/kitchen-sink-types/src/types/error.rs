@@ -10,6 +10,7 @@
 pub struct BadThing {
     pub message: ::core::option::Option<::std::string::String>,
     pub reason: ::std::string::String,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl BadThing {
     /// The `reason` field.
@@ -42,6 +43,21 @@ impl ::core::fmt::Display for BadThing {
     }
 }
 impl ::std::error::Error for BadThing {}
+impl ::ingot_rt::error::ProvideErrorMetadata for BadThing {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for BadThing {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for BadThing {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for BadThing {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -73,6 +89,7 @@ impl ::ingot_rt::json::ReadJson for BadThing {
         ::core::result::Result::Ok(Self {
             message: m_message,
             reason: cx.required(m_reason, "reason"),
+            meta: ::core::default::Default::default(),
         })
     }
 }
@@ -85,6 +102,7 @@ impl ::ingot_rt::json::ReadJson for BadThing {
 )]
 pub struct ServiceUnavailable {
     pub message: ::core::option::Option<::std::string::String>,
+    pub(crate) meta: ::ingot_rt::error::ErrorMetadata,
 }
 impl ServiceUnavailable {
     /// Creates a builder for [`ServiceUnavailable`].
@@ -113,6 +131,21 @@ impl ::core::fmt::Display for ServiceUnavailable {
     }
 }
 impl ::std::error::Error for ServiceUnavailable {}
+impl ::ingot_rt::error::ProvideErrorMetadata for ServiceUnavailable {
+    fn meta(&self) -> &::ingot_rt::error::ErrorMetadata {
+        &self.meta
+    }
+}
+impl ::ingot_rt::error::RequestId for ServiceUnavailable {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self.meta.request_id()
+    }
+}
+impl ::ingot_rt::error::ModeledError for ServiceUnavailable {
+    fn set_meta(&mut self, meta: ::ingot_rt::error::ErrorMetadata) {
+        self.meta = meta;
+    }
+}
 impl ::ingot_rt::json::WriteJson for ServiceUnavailable {
     fn write_json(&self, w: &mut ::ingot_rt::json::JsonWriter) {
         let mut o = w.object();
@@ -135,7 +168,10 @@ impl ::ingot_rt::json::ReadJson for ServiceUnavailable {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { message: m_message })
+        ::core::result::Result::Ok(Self {
+            message: m_message,
+            meta: ::core::default::Default::default(),
+        })
     }
 }
 /// Builders for the structures of this module.
@@ -150,6 +186,7 @@ pub mod builders {
     pub struct BadThingBuilder {
         message: ::core::option::Option<::std::string::String>,
         reason: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl BadThingBuilder {
         /// Sets [`message`](super::BadThing::message).
@@ -192,6 +229,19 @@ pub mod builders {
         pub fn get_reason(&self) -> &::core::option::Option<::std::string::String> {
             &self.reason
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`BadThing`](super::BadThing); fails naming the first required member that was not set.
         pub fn build(
             self,
@@ -204,6 +254,7 @@ pub mod builders {
                         "BadThing",
                         "reason",
                     ))?,
+                meta: self.meta,
             })
         }
     }
@@ -216,6 +267,7 @@ pub mod builders {
     )]
     pub struct ServiceUnavailableBuilder {
         message: ::core::option::Option<::std::string::String>,
+        meta: ::ingot_rt::error::ErrorMetadata,
     }
     impl ServiceUnavailableBuilder {
         /// Sets [`message`](super::ServiceUnavailable::message).
@@ -238,10 +290,24 @@ pub mod builders {
         pub fn get_message(&self) -> &::core::option::Option<::std::string::String> {
             &self.message
         }
+        /// Sets the error's metadata (code, message, request id).
+        pub fn meta(mut self, meta: ::ingot_rt::error::ErrorMetadata) -> Self {
+            self.meta = meta;
+            self
+        }
+        /// Sets or clears the error's metadata.
+        pub fn set_meta(
+            mut self,
+            meta: ::core::option::Option<::ingot_rt::error::ErrorMetadata>,
+        ) -> Self {
+            self.meta = meta.unwrap_or_default();
+            self
+        }
         /// Builds [`ServiceUnavailable`](super::ServiceUnavailable).
         pub fn build(self) -> super::ServiceUnavailable {
             super::ServiceUnavailable {
                 message: self.message,
+                meta: self.meta,
             }
         }
     }
