@@ -281,12 +281,8 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
             handle: &::ingot_client_rt::__private::Client,
             #input_binding: #input,
         ) -> ::core::result::Result<#output, ::ingot_client_rt::SdkError<#error>> {
-            ::ingot_rt::build::RequiredMembers::check_required(&input).map_err(|e| {
-                ::ingot_client_rt::SdkError::ConstructionFailure(::ingot_client_rt::ConstructionFailure::new(
-                    e.to_string(),
-                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                ))
-            })?;
+            ::ingot_rt::build::RequiredMembers::check_required(&input)
+                .map_err(::ingot_client_rt::SdkError::construction_failure)?;
             #(#tokens)*
             let call = endpoint_call(&input);
             let body = ::ingot_rt::json::to_string(&input).into_bytes();

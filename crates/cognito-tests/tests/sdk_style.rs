@@ -10,10 +10,10 @@ use cognito::operation::stop_user_import_job::StopUserImportJobError;
 use cognito::operation::RequestId;
 use cognito::Client;
 use cognito_identity_provider_client as cognito;
-use cognito_identity_provider_server::types::error::ResourceNotFoundException;
 use cognito_identity_provider_server::operation::stop_user_import_job::{
     StopUserImportJobError as ServerError, StopUserImportJobOutput,
 };
+use cognito_identity_provider_server::types::error::ResourceNotFoundException;
 use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
 use cognito_identity_provider_server::ServiceBuilder;
 
@@ -145,7 +145,9 @@ async fn failures_without_a_response_become_unhandled() {
     assert_eq!(err.to_string(), "failed to construct request");
     let chain = DisplayErrorContext(&err).to_string();
     assert!(
-        chain.starts_with("failed to construct request: `UserPoolId` was not specified"),
+        chain.starts_with(
+            "failed to construct request: user_pool_id was missing: user_pool_id was not specified but it is required when building StopUserImportJobInput ("
+        ),
         "{chain}"
     );
     // into_service_error() turns any other failure into the unhandled variant, as the SDK's.

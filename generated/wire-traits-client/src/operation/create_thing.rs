@@ -103,14 +103,7 @@ pub async fn send(
     ::ingot_client_rt::SdkError<CreateThingError>,
 > {
     ::ingot_rt::build::RequiredMembers::check_required(&input)
-        .map_err(|e| {
-            ::ingot_client_rt::SdkError::ConstructionFailure(
-                ::ingot_client_rt::ConstructionFailure::new(
-                    e.to_string(),
-                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                ),
-            )
-        })?;
+        .map_err(::ingot_client_rt::SdkError::construction_failure)?;
     if input.client_token.is_none() {
         input.client_token = ::core::option::Option::Some(
             ::ingot_client_rt::__private::idempotency_token(),

@@ -82,14 +82,7 @@ pub async fn send(
     ::ingot_client_rt::SdkError<GetThingDataError>,
 > {
     ::ingot_rt::build::RequiredMembers::check_required(&input)
-        .map_err(|e| {
-            ::ingot_client_rt::SdkError::ConstructionFailure(
-                ::ingot_client_rt::ConstructionFailure::new(
-                    e.to_string(),
-                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                ),
-            )
-        })?;
+        .map_err(::ingot_client_rt::SdkError::construction_failure)?;
     let call = endpoint_call(&input);
     let body = ::ingot_rt::json::to_string(&input).into_bytes();
     let raw = handle

@@ -710,14 +710,7 @@ pub async fn send(
     ::ingot_client_rt::SdkError<DoEverythingError>,
 > {
     ::ingot_rt::build::RequiredMembers::check_required(&input)
-        .map_err(|e| {
-            ::ingot_client_rt::SdkError::ConstructionFailure(
-                ::ingot_client_rt::ConstructionFailure::new(
-                    e.to_string(),
-                    ::core::option::Option::Some(::std::boxed::Box::new(e)),
-                ),
-            )
-        })?;
+        .map_err(::ingot_client_rt::SdkError::construction_failure)?;
     if input.token.is_none() {
         input.token = ::core::option::Option::Some(
             ::ingot_client_rt::__private::idempotency_token(),
