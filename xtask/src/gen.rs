@@ -207,7 +207,8 @@ fn settings_path(model: &Path) -> PathBuf {
 /// `{ "validationError": "InvalidParameterException" }` makes servers answer constraint
 /// violations with that modeled error in AWS's own message style, instead of Smithy's
 /// `ValidationException`; `{ "service": "JsonRpc10" }` picks the service of a model that
-/// defines several.
+/// defines several; `{ "crateName": "cognito" }` names the crates `cognito-types`, ... instead
+/// of the sdkId-derived stem.
 fn read_settings(path: &Path) -> Result<Settings, String> {
     let Ok(text) = fs::read_to_string(path) else {
         return Ok(Settings::default());
@@ -227,9 +228,12 @@ fn read_settings(path: &Path) -> Result<Settings, String> {
                 settings.validation_error = Some(name.clone())
             }
             ("service", serde_json::Value::String(name)) => settings.service = Some(name.clone()),
+            ("crateName", serde_json::Value::String(name)) => {
+                settings.crate_name = Some(name.clone())
+            }
             _ => {
                 return Err(format!(
-                    "{}: unknown or mistyped setting `{key}` (known: \"validationError\": \"<error shape name>\", \"service\": \"<service shape id or name>\")",
+                    "{}: unknown or mistyped setting `{key}` (known: \"validationError\": \"<error shape name>\", \"service\": \"<service shape id or name>\", \"crateName\": \"<crate name stem>\")",
                     path.display()
                 ))
             }

@@ -205,7 +205,7 @@ fn cognito_types_have_the_sdk_field_and_accessor_types() {
     let out = root.join("target/sdk-shapes/cognito");
     xtask::gen::run_one(&root, &[model], &out, None, None).unwrap_or_else(|e| panic!("{e}"));
     let mut ours = Vec::new();
-    rust_files(&out.join("cognito-identity-provider-types/src"), &mut ours);
+    rust_files(&out.join("cognitoidentityprovider-types/src"), &mut ours);
     let sdk_src = sdk_source(&root, "aws-sdk-cognitoidentityprovider");
     let mut sdk = Vec::new();
     rust_files(&sdk_src.join("types"), &mut sdk);

@@ -23,7 +23,7 @@ use crate::model::{Member, Shape, ShapeId, ShapeKind, Traits};
 /// Lowers a validated model to the IR of its service.
 pub fn lower(index: &ShapeIndex<'_>, settings: &Settings) -> Result<ServiceIr, Diagnostics> {
     let mut cx = Lowering::new(index);
-    let mut service = cx.service();
+    let mut service = cx.service(settings);
     service.validation = cx.validation(settings);
     cx.diags.into_result(service)
 }
@@ -135,15 +135,21 @@ impl<'a, 'm> Lowering<'a, 'm> {
             && self.reach.get(owner).is_some_and(|r| r.contains(target))
     }
 
-    fn service(&mut self) -> ServiceIr {
+    fn service(&mut self, settings: &Settings) -> ServiceIr {
         let svc = self.index.service;
         let aws = svc.traits.aws_service.as_ref();
         let sdk_id = aws.map_or_else(|| svc.id.name().to_owned(), |a| a.sdk_id.clone());
-        let crate_base = naming::crate_base(&sdk_id);
+        let derived = naming::crate_base(&sdk_id);
         let endpoint_prefix = aws
             .and_then(|a| a.endpoint_prefix.clone())
-            .unwrap_or_else(|| crate_base.clone());
-        if !naming::usable_crate_base(&crate_base) {
+            .unwrap_or_else(|| derived.clone());
+        let crate_base = settings.crate_name.clone().unwrap_or(derived);
+        if settings.crate_name.is_some() && !naming::usable_crate_base(&crate_base) {
+            self.diags.push(Diagnostic::in_file(
+                self.file,
+                format!("the settings' `crateName` `{crate_base}` cannot name crates: it gives `{crate_base}-types`, and a crate name needs an ASCII lower-case letter first, then ASCII lower-case letters, digits and single `-`"),
+            ));
+        } else if !naming::usable_crate_base(&crate_base) {
             let source = if aws.is_some() {
                 "the `sdkId` of `aws.api#service`"
             } else {
@@ -156,7 +162,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
                         svc.id.as_str(),
                         format!("`{sdk_id}`, {source}, cannot name crates: it gives `{crate_base}-types`, and a crate name needs an ASCII letter first, then ASCII letters, digits and `-`"),
                     )
-                    .help("set `sdkId` in the service's `aws.api#service` trait to ASCII words, e.g. \"Cognito Identity Provider\""),
+                    .help("set `sdkId` in the service's `aws.api#service` trait to ASCII words, e.g. \"Cognito Identity Provider\", or name the crates with the `crateName` setting"),
             );
         }
         let mut types = Vec::new();

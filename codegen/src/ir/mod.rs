@@ -28,7 +28,7 @@ pub struct ServiceIr {
     pub namespace: String,
     /// `aws.api#service` sdkId, else the shape name.
     pub sdk_id: String,
-    /// Crate name stem, e.g. `cognito-identity-provider`.
+    /// Crate name stem, e.g. `cognitoidentityprovider` (from the sdkId, or the `crateName` setting).
     pub crate_base: String,
     /// `AWS_ENDPOINT_URL_<env_name>`.
     pub env_name: String,
@@ -163,6 +163,9 @@ pub struct Settings {
     pub validation_error: Option<String>,
     /// The service to generate (shape id or name) when the model defines several.
     pub service: Option<String>,
+    /// The crates' name stem (`<stem>-types`, `-client`, `-server`) instead of the one derived
+    /// from the sdkId.
+    pub crate_name: Option<String>,
 }
 
 /// The module a generated type lives in.

@@ -117,9 +117,15 @@ pub fn fn_name(operation: &str) -> RustIdent {
     field_name(operation)
 }
 
-/// A crate name part: `Cognito Identity Provider` -> `cognito-identity-provider`.
+/// A crate name part, by the AWS SDK for Rust's rule (`aws-sdk-<this>`): the sdkId lower-cased
+/// without its spaces, dashes and underscores. `Cognito Identity Provider` ->
+/// `cognitoidentityprovider`, `DynamoDB` -> `dynamodb`.
 pub fn crate_base(sdk_id: &str) -> String {
-    sdk_id.to_snake_case().replace('_', "-")
+    sdk_id
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether a [`crate_base`] result makes valid crate names (and, with `-` as `_`, Rust paths):
@@ -212,9 +218,12 @@ mod tests {
     fn crate_and_env_names() {
         assert_eq!(
             crate_base("Cognito Identity Provider"),
-            "cognito-identity-provider"
+            "cognitoidentityprovider"
         );
-        assert_eq!(crate_base("DynamoDB"), "dynamo-db");
+        assert_eq!(crate_base("DynamoDB"), "dynamodb");
+        assert_eq!(crate_base("Route 53 Domains"), "route53domains");
+        assert_eq!(crate_base("SSO-OIDC"), "ssooidc");
+        assert!(!usable_crate_base(&crate_base("Ünïcode")));
         assert_eq!(
             env_name("Cognito Identity Provider"),
             "COGNITO_IDENTITY_PROVIDER"

@@ -24,7 +24,7 @@ pub const SUBJECTS: [&str; 4] = ["ingot", "sdk", "raw", "raw-sigv4"];
 #[derive(Debug, Clone)]
 pub enum Subject {
     /// Ingot's generated Cognito client.
-    Ingot(cognito_identity_provider_client::Client),
+    Ingot(cognitoidentityprovider_client::Client),
     /// The official `aws-sdk-cognitoidentityprovider`.
     Sdk(sdk::Client),
     /// A hyper-util client posting pre-built bytes, signed per call when it has a signer.
@@ -79,9 +79,9 @@ fn check_job_id(id: Option<String>) -> Result<(), BoxError> {
     }
 }
 
-fn ingot_client(endpoint: &str) -> cognito_identity_provider_client::Client {
-    use cognito_identity_provider_client::config::{Credentials, Region};
-    use cognito_identity_provider_client::{Client, Config};
+fn ingot_client(endpoint: &str) -> cognitoidentityprovider_client::Client {
+    use cognitoidentityprovider_client::config::{Credentials, Region};
+    use cognitoidentityprovider_client::{Client, Config};
     let config = Config::builder()
         .region(Region::new(REGION))
         .credentials_provider(Credentials::new(AKID, SECRET, None, None, "bench"))

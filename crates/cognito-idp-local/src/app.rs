@@ -4,11 +4,11 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Instant, SystemTime};
 
-use cognito_identity_provider_server::operation::stop_user_import_job::{
+use cognitoidentityprovider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobInput, StopUserImportJobOutput,
 };
-use cognito_identity_provider_server::types::error::TooManyRequestsException;
-use cognito_identity_provider_server::{
+use cognitoidentityprovider_server::types::error::TooManyRequestsException;
+use cognitoidentityprovider_server::{
     MissingHandlers, RequestContext, ServiceBuilder, SigV4Verifier,
 };
 use ingot_rt::DateTime;

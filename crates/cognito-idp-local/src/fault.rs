@@ -3,10 +3,10 @@
 
 use std::sync::Mutex;
 
-use cognito_identity_provider_server::operation::stop_user_import_job::{
+use cognitoidentityprovider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobInput,
 };
-use cognito_identity_provider_server::types::error::{
+use cognitoidentityprovider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };

@@ -1,5 +1,5 @@
 //! `cognito-idp-local`: a local Amazon Cognito service answering `StopUserImportJob` from an
-//! in-memory store, built on the Ingot-generated server (`cognito-identity-provider-server`).
+//! in-memory store, built on the Ingot-generated server (`cognitoidentityprovider-server`).
 //!
 //! Semantics follow Cognito: a job that is `Pending` or `InProgress` becomes `Stopped`, with
 //! `CompletionDate` set to now and `CompletionMessage` "The Import Job was stopped by the

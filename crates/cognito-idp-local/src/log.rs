@@ -4,7 +4,7 @@ use std::convert::Infallible;
 use std::task::{Context, Poll};
 use std::time::Instant;
 
-use cognito_identity_provider_server::AwsJsonService;
+use cognitoidentityprovider_server::AwsJsonService;
 use http::{Request, Response};
 use ingot_server_rt::{BoxError, BoxFuture, ResponseBody};
 use tower::Service;

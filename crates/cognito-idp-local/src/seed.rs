@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::json::{ReadCx, ReadJson};
 use serde::Deserialize;
 

@@ -2,11 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_server::types::error::{
+use cognitoidentityprovider_server::operation::stop_user_import_job::StopUserImportJobError;
+use cognitoidentityprovider_server::types::error::{
     PreconditionNotMetException, ResourceNotFoundException,
 };
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::DateTime;
 
 /// What Cognito writes into `CompletionMessage` when a job is stopped on request.

@@ -47,10 +47,10 @@ impl Stats {
     }
 }
 
-fn ingot_client(endpoint: &str) -> cognito_identity_provider_client::Client {
-    use cognito_identity_provider_client::{config::Credentials, Client, Config};
+fn ingot_client(endpoint: &str) -> cognitoidentityprovider_client::Client {
+    use cognitoidentityprovider_client::{config::Credentials, Client, Config};
     let config = Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             "us-west-2",
         ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "bench"))
@@ -73,7 +73,7 @@ fn official_client(endpoint: &str) -> official::Client {
 }
 
 /// One call through Ingot's client; the output is checked so a failing call cannot look fast.
-async fn ingot_call(client: cognito_identity_provider_client::Client) -> Result<(), BoxError> {
+async fn ingot_call(client: cognitoidentityprovider_client::Client) -> Result<(), BoxError> {
     let output = client
         .stop_user_import_job()
         .user_pool_id(POOL)
@@ -173,13 +173,13 @@ const RESOLUTIONS: u32 = 100_000;
 /// Mean time per endpoint resolution of a StopUserImportJob call: through the client's cache
 /// (the per-call path) and by evaluating the rule set on the same parameters.
 async fn endpoint_resolution(endpoint: &str) -> Result<(Duration, Duration), BoxError> {
-    use cognito_identity_provider_client::client::{ENDPOINT_RULE_SET, SERVICE};
-    use cognito_identity_provider_client::operation::stop_user_import_job::{
+    use cognitoidentityprovider_client::client::{ENDPOINT_RULE_SET, SERVICE};
+    use cognitoidentityprovider_client::operation::stop_user_import_job::{
         endpoint_call, StopUserImportJobInput, OPERATION,
     };
     use ingot_client_rt::endpoint::{Partitions, RuleSet};
-    let config = cognito_identity_provider_client::Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+    let config = cognitoidentityprovider_client::Config::builder()
+        .region(cognitoidentityprovider_client::config::Region::new(
             "us-west-2",
         ))
         .endpoint_url(endpoint)

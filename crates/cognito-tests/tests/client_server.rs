@@ -2,18 +2,18 @@
 //! verification on: the success path, a modeled error, a validation failure, and the builder's
 //! check that every operation has a handler.
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError as ClientError;
-use cognito_identity_provider_client::operation::RequestId;
-use cognito_identity_provider_client::{
+use cognitoidentityprovider_client::operation::stop_user_import_job::StopUserImportJobError as ClientError;
+use cognitoidentityprovider_client::operation::RequestId;
+use cognitoidentityprovider_client::{
     config::retry::RetryConfig, config::Credentials, error::ProvideErrorMetadata, error::SdkError,
     Client, Config,
 };
-use cognito_identity_provider_server::operation::stop_user_import_job::{
+use cognitoidentityprovider_server::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobOutput,
 };
-use cognito_identity_provider_server::types::error::ResourceNotFoundException;
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
-use cognito_identity_provider_server::{DateTime, MissingHandlers, ServiceBuilder, SigV4Verifier};
+use cognitoidentityprovider_server::types::error::ResourceNotFoundException;
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::{DateTime, MissingHandlers, ServiceBuilder, SigV4Verifier};
 
 const AKID: &str = "AKIDEXAMPLE";
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -59,7 +59,7 @@ async fn start_server() -> (String, tokio::sync::oneshot::Sender<()>) {
 fn client(url: &str, secret: &str) -> Client {
     Client::from_conf(
         Config::builder()
-            .region(cognito_identity_provider_client::config::Region::new(
+            .region(cognitoidentityprovider_client::config::Region::new(
                 "us-west-2",
             ))
             .endpoint_url(url)

@@ -2,7 +2,7 @@
 
 mod common;
 
-use cognito_identity_provider_client::error::SdkError;
+use cognitoidentityprovider_client::error::SdkError;
 use common::{single_shot, POOL};
 use ingot_cognito_tests::{CannedResponse, CaptureServer, SAMPLE_RESPONSE};
 

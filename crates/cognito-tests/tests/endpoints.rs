@@ -7,12 +7,12 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use cognito_identity_provider_client::client::ENDPOINT_RULE_SET;
-use cognito_identity_provider_client::config::endpoint::{
+use cognitoidentityprovider_client::client::ENDPOINT_RULE_SET;
+use cognitoidentityprovider_client::config::endpoint::{
     rules, Params, Partitions, ResolveEndpoint, RuleSet,
 };
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_client::{
+use cognitoidentityprovider_client::operation::stop_user_import_job::StopUserImportJobError;
+use cognitoidentityprovider_client::{
     config::Builder as ConfigBuilder, config::Credentials, error::SdkError, Client, Config,
 };
 use common::{JOB, POOL};
@@ -68,7 +68,7 @@ impl ResolveEndpoint for Redirect {
 
 fn base(region: &str) -> ConfigBuilder {
     Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             region.to_owned(),
         ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))

@@ -7,12 +7,12 @@
 
 mod common;
 
-use cognito_identity_provider_client::operation::stop_user_import_job::{
+use cognitoidentityprovider_client::operation::stop_user_import_job::{
     StopUserImportJobError, StopUserImportJobOutput,
 };
-use cognito_identity_provider_client::operation::RequestId;
-use cognito_identity_provider_client::types::UserImportJobStatusType;
-use cognito_identity_provider_client::{error::ProvideErrorMetadata, error::SdkError};
+use cognitoidentityprovider_client::operation::RequestId;
+use cognitoidentityprovider_client::types::UserImportJobStatusType;
+use cognitoidentityprovider_client::{error::ProvideErrorMetadata, error::SdkError};
 use common::{single_shot, JOB, POOL};
 use ingot_cognito_tests::{CannedResponse, CaptureServer, SAMPLE_RESPONSE};
 

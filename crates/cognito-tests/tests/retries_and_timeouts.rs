@@ -4,8 +4,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_client::{
+use cognitoidentityprovider_client::operation::stop_user_import_job::StopUserImportJobError;
+use cognitoidentityprovider_client::{
     config::retry::RetryConfig, config::timeout::TimeoutConfig, error::ProvideErrorMetadata,
     error::SdkError,
 };

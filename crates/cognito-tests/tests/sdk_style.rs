@@ -9,13 +9,13 @@ use cognito::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
 use cognito::operation::stop_user_import_job::StopUserImportJobError;
 use cognito::operation::RequestId;
 use cognito::Client;
-use cognito_identity_provider_client as cognito;
-use cognito_identity_provider_server::operation::stop_user_import_job::{
+use cognitoidentityprovider_client as cognito;
+use cognitoidentityprovider_server::operation::stop_user_import_job::{
     StopUserImportJobError as ServerError, StopUserImportJobOutput,
 };
-use cognito_identity_provider_server::types::error::ResourceNotFoundException;
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
-use cognito_identity_provider_server::ServiceBuilder;
+use cognitoidentityprovider_server::types::error::ResourceNotFoundException;
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::ServiceBuilder;
 
 const JOB: &str = "import-mAgUtd8PMm";
 

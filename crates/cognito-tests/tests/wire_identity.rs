@@ -20,10 +20,8 @@ fn canned_ok() -> Vec<CannedResponse> {
 
 async fn capture_ingot() -> CapturedRequest {
     let server = CaptureServer::start(canned_ok()).await.expect("bind");
-    let config = cognito_identity_provider_client::Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
-            REGION,
-        ))
+    let config = cognitoidentityprovider_client::Config::builder()
+        .region(cognitoidentityprovider_client::config::Region::new(REGION))
         .credentials_provider(Credentials::new(
             AKID,
             SECRET,
@@ -33,9 +31,9 @@ async fn capture_ingot() -> CapturedRequest {
         ))
         .endpoint_url(server.url())
         .fixed_signing_time(signing_time())
-        .retry_config(cognito_identity_provider_client::config::retry::RetryConfig::disabled())
+        .retry_config(cognitoidentityprovider_client::config::retry::RetryConfig::disabled())
         .build();
-    let client = cognito_identity_provider_client::Client::from_conf(config);
+    let client = cognitoidentityprovider_client::Client::from_conf(config);
     client
         .stop_user_import_job()
         .user_pool_id(POOL)

@@ -1,14 +1,14 @@
 //! The canned `StopUserImportJob` service used by the property tests, the fuzz body and the
 //! benchmark.
 
-use cognito_identity_provider_server::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
-use cognito_identity_provider_server::types::error::{
+use cognitoidentityprovider_server::operation::stop_user_import_job::StopUserImportJobError;
+use cognitoidentityprovider_server::output::StopUserImportJobOutput;
+use cognitoidentityprovider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
-use cognito_identity_provider_server::{AwsJsonService, ServiceBuilder};
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::{AwsJsonService, ServiceBuilder};
 use ingot_rt::DateTime;
 
 /// The `X-Amz-Target` of the one operation.

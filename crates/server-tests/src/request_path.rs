@@ -9,8 +9,8 @@ use std::cell::RefCell;
 
 use arbitrary::Unstructured;
 use bytes::Bytes;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
-use cognito_identity_provider_server::AwsJsonService;
+use cognitoidentityprovider_server::output::StopUserImportJobOutput;
+use cognitoidentityprovider_server::AwsJsonService;
 use http::{HeaderName, HeaderValue, Method, Request, StatusCode};
 use http_body_util::{BodyExt, Full};
 

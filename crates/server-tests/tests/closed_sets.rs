@@ -4,8 +4,8 @@
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
-use kitchen_sink_server::operation::do_everything::DoEverythingOutput;
-use kitchen_sink_server::{AwsJsonService, ServiceBuilder};
+use kitchensink_server::operation::do_everything::DoEverythingOutput;
+use kitchensink_server::{AwsJsonService, ServiceBuilder};
 
 /// Echoes `level` and `choice`, so an accepted request shows what the handler got.
 fn service() -> AwsJsonService {

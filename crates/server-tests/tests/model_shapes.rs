@@ -1,9 +1,9 @@
 //! The generated model types read and build as the AWS SDK's do (the kitchen-sink fixture has
 //! every kind of member): accessors, appending list and map builders, and what `build()` fails on.
 
-use kitchen_sink_server::input::DoEverythingInput;
-use kitchen_sink_server::output::DoEverythingOutput;
-use kitchen_sink_server::types::{Choice, Color, Node};
+use kitchensink_server::input::DoEverythingInput;
+use kitchensink_server::output::DoEverythingOutput;
+use kitchensink_server::types::{Choice, Color, Node};
 
 #[test]
 fn absent_members_read_as_the_sdk_accessors_answer() {

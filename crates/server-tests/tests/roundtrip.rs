@@ -6,13 +6,13 @@
 
 use std::fmt::Debug;
 
-use cognito_identity_provider_server::input::StopUserImportJobInput;
-use cognito_identity_provider_server::output::StopUserImportJobOutput;
-use cognito_identity_provider_server::types::error::{
+use cognitoidentityprovider_server::input::StopUserImportJobInput;
+use cognitoidentityprovider_server::output::StopUserImportJobOutput;
+use cognitoidentityprovider_server::types::error::{
     InternalErrorException, InvalidParameterException, NotAuthorizedException,
     PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException,
 };
-use cognito_identity_provider_server::types::{UserImportJobStatusType, UserImportJobType};
+use cognitoidentityprovider_server::types::{UserImportJobStatusType, UserImportJobType};
 use ingot_rt::json::{ReadCx, ReadJson, WriteJson};
 use ingot_rt::DateTime;
 use proptest::collection::vec;
@@ -166,10 +166,10 @@ const COVERED: &[&str] = &[
 #[test]
 fn every_generated_type_has_a_roundtrip_property() {
     let sources = [
-        include_str!("../../../generated/cognito-identity-provider-types/src/types.rs"),
-        include_str!("../../../generated/cognito-identity-provider-types/src/types/error.rs"),
-        include_str!("../../../generated/cognito-identity-provider-types/src/input.rs"),
-        include_str!("../../../generated/cognito-identity-provider-types/src/output.rs"),
+        include_str!("../../../generated/cognitoidentityprovider-types/src/types.rs"),
+        include_str!("../../../generated/cognitoidentityprovider-types/src/types/error.rs"),
+        include_str!("../../../generated/cognitoidentityprovider-types/src/input.rs"),
+        include_str!("../../../generated/cognitoidentityprovider-types/src/output.rs"),
     ];
     let mut generated: Vec<&str> = sources
         .iter()

@@ -6,15 +6,15 @@
 
 mod support;
 
-use cognito_identity_provider_client::operation::stop_user_import_job::StopUserImportJobError;
-use cognito_identity_provider_client::types::{AttributeType, UserStatusType};
-use cognito_identity_provider_client::{
+use cognitoidentityprovider_client::operation::stop_user_import_job::StopUserImportJobError;
+use cognitoidentityprovider_client::types::{AttributeType, UserStatusType};
+use cognitoidentityprovider_client::{
     config::Credentials, error::ProvideErrorMetadata, error::SdkError, Client, Config,
 };
 
 fn client() -> Client {
     let config = Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             "us-east-1",
         ))
         .endpoint_url(support::endpoint())

@@ -4,12 +4,12 @@ mod support;
 
 use std::collections::HashMap;
 
-use dynamo_db_client::config::{Credentials, Region};
-use dynamo_db_client::types::{
+use dynamodb_client::config::{Credentials, Region};
+use dynamodb_client::types::{
     AttributeAction, AttributeDefinition, AttributeValue, AttributeValueUpdate, BillingMode,
     KeySchemaElement, KeyType, ReturnValue, ScalarAttributeType,
 };
-use dynamo_db_client::{Client, Config};
+use dynamodb_client::{Client, Config};
 
 fn client() -> Client {
     let config = Config::builder()

@@ -2,8 +2,8 @@
 //! Cognito, 370 for DynamoDB), run by the tests the generator wrote into each client crate, so
 //! the counts printed here are those of the generated clients themselves.
 
-#[path = "../../../target/full-models/cognito/cognito-identity-provider-client/tests/endpoint_tests.rs"]
+#[path = "../../../target/full-models/cognito/cognitoidentityprovider-client/tests/endpoint_tests.rs"]
 mod cognito;
 
-#[path = "../../../target/full-models/dynamodb/dynamo-db-client/tests/endpoint_tests.rs"]
+#[path = "../../../target/full-models/dynamodb/dynamodb-client/tests/endpoint_tests.rs"]
 mod dynamodb;

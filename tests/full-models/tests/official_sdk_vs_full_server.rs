@@ -2,13 +2,13 @@
 //! Cognito model (ListUsers and AdminGetUser implemented, the other 120 answering 501).
 
 use aws_sdk_cognitoidentityprovider as official;
-use cognito_identity_provider_server::operation::admin_get_user::{
+use cognitoidentityprovider_server::operation::admin_get_user::{
     AdminGetUserError, AdminGetUserOutput,
 };
-use cognito_identity_provider_server::operation::list_users::ListUsersOutput;
-use cognito_identity_provider_server::types::error::UserNotFoundException;
-use cognito_identity_provider_server::types::{AttributeType, UserStatusType, UserType};
-use cognito_identity_provider_server::ServiceBuilder;
+use cognitoidentityprovider_server::operation::list_users::ListUsersOutput;
+use cognitoidentityprovider_server::types::error::UserNotFoundException;
+use cognitoidentityprovider_server::types::{AttributeType, UserStatusType, UserType};
+use cognitoidentityprovider_server::ServiceBuilder;
 
 fn user(name: &str) -> UserType {
     UserType::builder()
@@ -24,8 +24,8 @@ fn user(name: &str) -> UserType {
         .build()
 }
 
-fn ingot_rt_time(millis: i64) -> cognito_identity_provider_server::DateTime {
-    cognito_identity_provider_server::DateTime::from_millis(millis)
+fn ingot_rt_time(millis: i64) -> cognitoidentityprovider_server::DateTime {
+    cognitoidentityprovider_server::DateTime::from_millis(millis)
 }
 
 async fn start() -> (String, tokio::sync::oneshot::Sender<()>) {

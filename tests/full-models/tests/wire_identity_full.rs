@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 
 use aws_sdk_cognitoidentityprovider as official;
-use cognito_identity_provider_client as ingot;
+use cognitoidentityprovider_client as ingot;
 use ingot_cognito_tests::signing::{
     assert_signature_verifies, signing_time, AKID, REGION, SECRET, TOKEN,
 };
@@ -34,7 +34,7 @@ const SES: &str = "arn:aws:ses:us-west-2:123456789012:identity/no-reply@example.
 
 fn ingot_client(endpoint: &str) -> ingot::Client {
     let config = ingot::Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             REGION,
         ))
         .credentials_provider(ingot::config::Credentials::new(

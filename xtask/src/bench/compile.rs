@@ -154,10 +154,10 @@ fn program_project(runner: &Runner, work: &Path, name: &str) -> Result<PathBuf, 
     fs::copy(&source, dir.join("main.rs")).map_err(|e| format!("{}: {e}", source.display()))?;
     let client = match name {
         "ingot" => format!(
-            "cognito-identity-provider-client = {{ path = \"{}\" }}",
+            "cognitoidentityprovider-client = {{ path = \"{}\" }}",
             runner
                 .root
-                .join("generated/cognito-identity-provider-client")
+                .join("generated/cognitoidentityprovider-client")
                 .display()
         ),
         _ => format!(

@@ -2,7 +2,7 @@
 //! cold release build `cargo xtask bench` measures (it copies this file into a project of its
 //! own). `one-call-ingot ENDPOINT` prints the job's status.
 
-use cognito_identity_provider_client::{config::Credentials, Client, Config};
+use cognitoidentityprovider_client::{config::Credentials, Client, Config};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -10,7 +10,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .ok_or("usage: one-call-ingot ENDPOINT")?;
     let config = Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             "us-west-2",
         ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "one-call"))

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use cognito_identity_provider_client::{
+use cognitoidentityprovider_client::{
     config::retry::RetryConfig, config::timeout::TimeoutConfig, config::Credentials, Client, Config,
 };
 
@@ -15,7 +15,7 @@ pub const JOB: &str = "import-mAgUtd8PMm";
 /// Fixed test credentials and region, the given endpoint, retry and timeout settings.
 pub fn ingot_client(endpoint: &str, retry: RetryConfig, timeout: TimeoutConfig) -> Client {
     let config = Config::builder()
-        .region(cognito_identity_provider_client::config::Region::new(
+        .region(cognitoidentityprovider_client::config::Region::new(
             "us-west-2",
         ))
         .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "test"))
