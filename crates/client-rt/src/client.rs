@@ -97,7 +97,7 @@ impl Client {
     pub fn new(service: &'static ServiceInfo, config: Config) -> Self {
         let endpoints = endpoint_setup(service, &config);
         let http = build_http_client(
-            config.timeout_config().connect_timeout(),
+            config.timeouts().connect_timeout(),
             config.tls_config(),
             config.host_overrides(),
         );
@@ -256,7 +256,7 @@ impl Client {
         let call = self.call_with_retries(op, call, &payload, span.clone());
         let outer = span.clone();
         async move {
-            let result = match self.inner.config.timeout_config().operation_timeout() {
+            let result = match self.inner.config.timeouts().operation_timeout() {
                 Some(limit) => match tokio::time::timeout(limit, call).await {
                     Ok(result) => result,
                     Err(_elapsed) => Err(timed_out(TimeoutKind::Operation, limit)),
@@ -297,7 +297,7 @@ impl Client {
             .http
             .as_ref()
             .map_err(|e| InvokeError::Construction(e.clone()))?;
-        let retry = inner.config.retry_config();
+        let retry = inner.config.retry();
         let max_attempts = retry.max_attempts();
         let invocation_id =
             HeaderValue::from_str(&uuid::Uuid::new_v4().to_string()).map_err(|e| {
@@ -324,7 +324,7 @@ impl Client {
             let (error, kind, server_hint) = match send(
                 http,
                 request,
-                inner.config.timeout_config().operation_attempt_timeout(),
+                inner.config.timeouts().operation_attempt_timeout(),
             )
             .await
             {

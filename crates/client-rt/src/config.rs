@@ -89,13 +89,22 @@ impl Config {
         self.endpoint_discovery_enabled
     }
 
-    /// The retry settings.
-    pub fn retry_config(&self) -> &RetryConfig {
+    /// The retry settings; always `Some` (the defaults when none were set), an `Option` as the
+    /// SDK's.
+    pub fn retry_config(&self) -> Option<&RetryConfig> {
+        Some(&self.retry)
+    }
+
+    /// The timeout settings; always `Some`, as [`retry_config`](Self::retry_config).
+    pub fn timeout_config(&self) -> Option<&TimeoutConfig> {
+        Some(&self.timeout)
+    }
+
+    pub(crate) fn retry(&self) -> &RetryConfig {
         &self.retry
     }
 
-    /// The timeout settings.
-    pub fn timeout_config(&self) -> &TimeoutConfig {
+    pub(crate) fn timeouts(&self) -> &TimeoutConfig {
         &self.timeout
     }
 
@@ -288,6 +297,11 @@ impl ConfigBuilder {
     /// Accepted for compatibility with the AWS SDK for Rust: this client always behaves as the
     /// latest behavior version does.
     pub fn behavior_version(self, _version: BehaviorVersion) -> Self {
+        self
+    }
+
+    /// [`behavior_version`](Self::behavior_version) with the latest version, as the SDK's.
+    pub fn behavior_version_latest(self) -> Self {
         self
     }
 
@@ -504,8 +518,8 @@ mod tests {
         assert_eq!(config.region().map(Region::as_ref), Some("eu-central-1"));
         assert_eq!(creds(&config).await.access_key_id(), "AKID");
         assert_eq!(config.endpoint_url(), Some("http://localhost:9229"));
-        assert_eq!(config.retry_config().max_attempts(), 7);
-        let timeout = config.timeout_config();
+        assert_eq!(config.retry().max_attempts(), 7);
+        let timeout = config.timeouts();
         assert_eq!(timeout.operation_timeout(), Some(Duration::from_secs(9)));
         assert_eq!(timeout.connect_timeout(), Some(Duration::from_millis(3100)));
         assert_eq!(
@@ -528,7 +542,7 @@ mod tests {
         ]))
         .build();
         assert_eq!(config.region().map(Region::as_ref), Some("eu-west-1"));
-        assert_eq!(config.retry_config().max_attempts(), 5);
+        assert_eq!(config.retry().max_attempts(), 5);
         let c = creds(&config).await;
         assert_eq!(c.access_key_id(), "AKID");
         assert_eq!(c.secret_access_key(), "SECRET");
@@ -547,9 +561,9 @@ mod tests {
         .build();
         assert_eq!(config.region().map(Region::as_ref), Some("us-west-2"));
         assert!(config.credentials_provider().is_none());
-        assert_eq!(config.retry_config().max_attempts(), 3);
+        assert_eq!(config.retry().max_attempts(), 3);
         let config = ConfigBuilder::from_env_with(env(&[("AWS_MAX_ATTEMPTS", "many")])).build();
-        assert_eq!(config.retry_config().max_attempts(), 3);
+        assert_eq!(config.retry().max_attempts(), 3);
         assert_eq!(config.region(), None);
     }
 
@@ -578,7 +592,7 @@ mod tests {
         assert_eq!(config.region().map(Region::as_ref), Some("ap-south-1"));
         assert_eq!(config.endpoint_url(), Some("http://127.0.0.1:1"));
         assert_eq!(
-            config.timeout_config().operation_timeout(),
+            config.timeouts().operation_timeout(),
             Some(Duration::from_secs(2))
         );
     }

@@ -25,7 +25,7 @@ pub use enums::{UnknownEnumValue, UnknownIntVariantValue, UnknownVariantValue};
 pub use error::{ErrorMetadata, ProvideErrorMetadata, RequestId};
 pub use number::{BigDecimal, BigInteger};
 pub use protocol::Protocol;
-pub use time::{DateTime, DateTimeParseError, TimestampFormat};
+pub use time::{DateTime, DateTimeFormatError, DateTimeParseError, TimestampFormat};
 
 /// Re-exports for generated code only; not part of the stable API.
 #[doc(hidden)]

@@ -101,7 +101,7 @@ impl JsonWriter {
 
     /// A timestamp: a number for epoch seconds, a string for the text formats.
     pub fn timestamp(&mut self, v: &DateTime, format: TimestampFormat) {
-        let text = v.fmt(format);
+        let text = v.fmt_expanded(format);
         match format {
             TimestampFormat::EpochSeconds => self.out.push_str(&text),
             TimestampFormat::DateTime | TimestampFormat::HttpDate => self.string(&text),

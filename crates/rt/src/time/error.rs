@@ -43,3 +43,23 @@ impl fmt::Display for ConversionError {
 }
 
 impl std::error::Error for ConversionError {}
+
+/// A timestamp could not be written in the requested format (the SDK's `DateTimeFormatError`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateTimeFormatError {
+    message: &'static str,
+}
+
+impl DateTimeFormatError {
+    pub(crate) const fn new(message: &'static str) -> Self {
+        DateTimeFormatError { message }
+    }
+}
+
+impl fmt::Display for DateTimeFormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed to format date-time: {}", self.message)
+    }
+}
+
+impl std::error::Error for DateTimeFormatError {}

@@ -14,7 +14,7 @@ mod text;
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-pub use error::{ConversionError, DateTimeParseError};
+pub use error::{ConversionError, DateTimeFormatError, DateTimeParseError};
 
 const NANOS_PER_SEC: u32 = 1_000_000_000;
 const NANOS_PER_MILLI: u32 = 1_000_000;
@@ -92,6 +92,11 @@ impl DateTime {
     }
 
     /// Milliseconds since the epoch, truncated towards the past; fails when it overflows `i64`.
+    /// Seconds since the epoch with the fraction, as the SDK's `as_secs_f64`.
+    pub fn as_secs_f64(&self) -> f64 {
+        self.secs as f64 + f64::from(self.nanos) / f64::from(NANOS_PER_SEC)
+    }
+
     pub fn to_millis(&self) -> Result<i64, ConversionError> {
         self.secs
             .checked_mul(1000)
@@ -104,7 +109,24 @@ impl DateTime {
     /// Years outside `0000..=9999` cannot be written in RFC 3339 or IMF-fixdate; they are
     /// written with an explicit sign and at least four digits (ISO 8601 expanded years), which
     /// [`from_str`](Self::from_str) reads back.
-    pub fn fmt(&self, format: TimestampFormat) -> String {
+    ///
+    /// The SDK's `fmt`, returning a `Result` like it; it fails, as the SDK's does, on years
+    /// outside `0000..=9999` in the date-time and HTTP-date formats. The wire writer uses
+    /// [`fmt_expanded`](Self::fmt_expanded), which writes those years too.
+    pub fn fmt(&self, format: TimestampFormat) -> Result<String, DateTimeFormatError> {
+        /// 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds.
+        const FOUR_DIGIT_YEARS: std::ops::Range<i64> = -62_167_219_200..253_402_300_800;
+        if format != TimestampFormat::EpochSeconds && !FOUR_DIGIT_YEARS.contains(&self.secs) {
+            return Err(DateTimeFormatError::new(
+                "the year does not fit in four digits",
+            ));
+        }
+        Ok(self.fmt_expanded(format))
+    }
+
+    /// Formats the instant in `format` like [`fmt`](Self::fmt), writing years outside
+    /// `0000..=9999` as ISO 8601 expanded years instead of failing.
+    pub fn fmt_expanded(&self, format: TimestampFormat) -> String {
         match format {
             TimestampFormat::EpochSeconds => epoch::format(*self),
             TimestampFormat::DateTime => rfc3339::format(*self),

@@ -72,7 +72,7 @@ fn epoch_seconds_formatting() {
         (DateTime::from_secs(i64::MIN), "-9223372036854775808"),
     ];
     for (t, want) in cases {
-        assert_eq!(t.fmt(EPOCH), want);
+        assert_eq!(t.fmt_expanded(EPOCH), want);
     }
 }
 
@@ -117,11 +117,11 @@ fn epoch_seconds_parsing() {
 #[test]
 fn date_time_formatting() {
     assert_eq!(
-        DateTime::from_secs(946_845_296).fmt(RFC),
+        DateTime::from_secs(946_845_296).fmt_expanded(RFC),
         "2000-01-02T20:34:56Z"
     );
     assert_eq!(
-        DateTime::from_millis(946_845_296_123).fmt(RFC),
+        DateTime::from_millis(946_845_296_123).fmt_expanded(RFC),
         "2000-01-02T20:34:56.123Z"
     );
     assert_eq!(
@@ -133,11 +133,11 @@ fn date_time_formatting() {
         "1969-12-31T23:59:59.999Z"
     );
     assert_eq!(
-        DateTime::from_secs(253_402_300_800).fmt(RFC),
+        DateTime::from_secs(253_402_300_800).fmt_expanded(RFC),
         "+10000-01-01T00:00:00Z"
     );
     assert_eq!(
-        DateTime::from_secs(-62_167_219_201).fmt(RFC),
+        DateTime::from_secs(-62_167_219_201).fmt_expanded(RFC),
         "-0001-12-31T23:59:59Z"
     );
 }
@@ -158,7 +158,7 @@ fn date_time_parsing() {
         DateTime::from_secs_and_nanos(946_845_296, 123_456_789)
     );
     assert_eq!(
-        parse("2000-02-29T00:00:00Z", RFC).fmt(RFC),
+        parse("2000-02-29T00:00:00Z", RFC).fmt_expanded(RFC),
         "2000-02-29T00:00:00Z"
     );
     assert_eq!(
@@ -191,14 +191,14 @@ fn date_time_parsing() {
 #[test]
 fn http_date() {
     let t = DateTime::from_secs(946_845_296);
-    assert_eq!(t.fmt(HTTP), "Sun, 02 Jan 2000 20:34:56 GMT");
+    assert_eq!(t.fmt_expanded(HTTP), "Sun, 02 Jan 2000 20:34:56 GMT");
     assert_eq!(parse("Sun, 02 Jan 2000 20:34:56 GMT", HTTP), t);
     assert_eq!(
-        DateTime::from_millis(946_845_296_999).fmt(HTTP),
+        DateTime::from_millis(946_845_296_999).fmt_expanded(HTTP),
         "Sun, 02 Jan 2000 20:34:56 GMT"
     );
     assert_eq!(
-        DateTime::from_secs(-1).fmt(HTTP),
+        DateTime::from_secs(-1).fmt_expanded(HTTP),
         "Wed, 31 Dec 1969 23:59:59 GMT"
     );
     for bad in [
@@ -265,32 +265,32 @@ fn millis_in_four_digit_years() -> impl Strategy<Value = DateTime> {
 proptest! {
     #[test]
     fn epoch_seconds_round_trip(t in any::<i64>().prop_map(DateTime::from_millis)) {
-        prop_assert_eq!(DateTime::from_str(&t.fmt(EPOCH), EPOCH), Ok(t));
+        prop_assert_eq!(DateTime::from_str(&t.fmt_expanded(EPOCH), EPOCH), Ok(t));
     }
 
     #[test]
     fn epoch_seconds_round_trip_via_f64(ms in -100_000_000_000_000i64..100_000_000_000_000) {
         // What a JSON reader without arbitrary precision sees: the shortest f64 text.
         let t = DateTime::from_millis(ms);
-        let as_f64: f64 = t.fmt(EPOCH).parse().unwrap();
+        let as_f64: f64 = t.fmt_expanded(EPOCH).parse().unwrap();
         prop_assert_eq!(DateTime::from_fractional_secs(as_f64), Ok(t));
     }
 
     #[test]
     fn date_time_round_trip(t in millis_in_four_digit_years()) {
-        prop_assert_eq!(DateTime::from_str(&t.fmt(RFC), RFC), Ok(t));
+        prop_assert_eq!(DateTime::from_str(&t.fmt_expanded(RFC), RFC), Ok(t));
     }
 
     #[test]
     fn date_time_round_trip_any_second(secs in any::<i64>()) {
         let t = DateTime::from_secs(secs);
-        prop_assert_eq!(DateTime::from_str(&t.fmt(RFC), RFC), Ok(t));
+        prop_assert_eq!(DateTime::from_str(&t.fmt_expanded(RFC), RFC), Ok(t));
     }
 
     #[test]
     fn date_time_offsets_denote_the_same_instant(t in millis_in_four_digit_years(), offset_min in -1439i64..=1439) {
         let shifted = DateTime::from_millis(t.to_millis().unwrap() + offset_min * 60_000);
-        let local = shifted.fmt(RFC);
+        let local = shifted.fmt_expanded(RFC);
         let sign = if offset_min < 0 { '-' } else { '+' };
         let text = format!("{}{sign}{:02}:{:02}", &local[..local.len() - 1], offset_min.abs() / 60, offset_min.abs() % 60);
         prop_assert_eq!(DateTime::from_str(&text, RFC), Ok(t));
@@ -299,7 +299,7 @@ proptest! {
     #[test]
     fn http_date_round_trip(t in millis_in_four_digit_years()) {
         let whole = DateTime::from_secs(t.secs());
-        prop_assert_eq!(DateTime::from_str(&t.fmt(HTTP), HTTP), Ok(whole));
+        prop_assert_eq!(DateTime::from_str(&t.fmt_expanded(HTTP), HTTP), Ok(whole));
     }
 
     #[test]
@@ -313,4 +313,19 @@ proptest! {
     fn ordering_matches_milliseconds(a in any::<i64>(), b in any::<i64>()) {
         prop_assert_eq!(DateTime::from_millis(a).cmp(&DateTime::from_millis(b)), a.cmp(&b));
     }
+}
+
+#[test]
+fn fmt_fails_like_the_sdk_where_four_digit_years_end() {
+    let last = DateTime::from_secs(253_402_300_799);
+    assert_eq!(last.fmt(RFC).as_deref(), Ok("9999-12-31T23:59:59Z"));
+    let next = DateTime::from_secs(253_402_300_800);
+    assert_eq!(
+        next.fmt(RFC).unwrap_err().to_string(),
+        "failed to format date-time: the year does not fit in four digits"
+    );
+    assert!(next.fmt(HTTP).is_err());
+    assert!(DateTime::from_secs(-62_167_219_201).fmt(RFC).is_err());
+    assert_eq!(next.fmt(EPOCH).as_deref(), Ok("253402300800"));
+    assert_eq!(DateTime::from_millis(1_500).as_secs_f64(), 1.5);
 }
