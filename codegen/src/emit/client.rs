@@ -49,10 +49,7 @@ pub fn client_module(ir: &ServiceIr) -> TokenStream {
     let methods = ir.operations.iter().map(|op| {
         let f = ident(&op.fn_name);
         let module = ident(&op.fn_name);
-        let builder = format_ident!(
-            "{}FluentBuilder",
-            op.input.name.name.trim_end_matches("Input")
-        );
+        let builder = format_ident!("{}FluentBuilder", op.type_stem);
         let doc = docs(op.docs.as_deref());
         let dep = deprecated(op.deprecated.as_ref());
         quote! {
@@ -160,7 +157,7 @@ pub fn operation_index(ir: &ServiceIr) -> TokenStream {
 
 /// `src/operation/<op>.rs`: the operation's types, builders, paginator, error and wire details.
 pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
-    let stem = op.input.name.name.trim_end_matches("Input").to_owned();
+    let stem = &op.type_stem;
     let builder = format_ident!("{stem}FluentBuilder");
     let error = format_ident!("{stem}Error");
     let input = ident(&op.input.name);
@@ -270,7 +267,10 @@ pub fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream
     let exchange = quote! {
         let raw = handle.invoke_call(&OPERATION, &call, body).await.map_err(|e| e.into_sdk_error(#error::from_response))?;
         match ::ingot_rt::json::from_body::<#output>(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
-            ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+            ::core::result::Result::Ok(mut output) => {
+                output.set_request_id(raw.request_id().map(::std::borrow::ToOwned::to_owned));
+                ::core::result::Result::Ok(output)
+            }
             ::core::result::Result::Err(e) => ::core::result::Result::Err(::ingot_client_rt::SdkError::response_error(e, raw)),
         }
     };
@@ -360,7 +360,7 @@ fn paginator(
     output: &Ident,
     types: &Ident,
 ) -> TokenStream {
-    let stem = op.input.name.name.trim_end_matches("Input").to_owned();
+    let stem = &op.type_stem;
     let paginator = format_ident!("{stem}Paginator");
     let items_ty = format_ident!("{stem}PaginatorItems");
     let pages = format_ident!("{stem}Pages");

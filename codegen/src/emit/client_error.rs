@@ -197,8 +197,7 @@ pub fn service_error(ir: &ServiceIr, types: &Ident) -> TokenStream {
     });
     let froms = ir.operations.iter().map(|op| {
         let module = ident(&op.fn_name);
-        let stem = op.input.name.name.trim_end_matches("Input");
-        let op_error = quote::format_ident!("{stem}Error");
+        let op_error = quote::format_ident!("{}Error", op.type_stem);
         let arms = variants(ir, &op.errors).into_iter().map(|v| {
             let name = v.name;
             quote! { crate::operation::#module::#op_error::#name(e) => Self::#name(e), }

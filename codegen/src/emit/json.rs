@@ -11,11 +11,16 @@ use crate::ir::{MemberIr, Module, StructureIr, TimestampFormat, TyKind, TypeDef}
 pub fn structure_codec(def: &TypeDef, s: &StructureIr) -> TokenStream {
     let name = ident(&def.path.name);
     // Only servers read operation inputs: they populate the defaults of members left out.
-    let read = read_body(
-        &s.members,
-        def.path.module == Module::Input,
-        s.error.is_some(),
-    );
+    // Fields that come from the response rather than the body: an error's metadata, an
+    // output's request id (both set by the client).
+    let from_response = if s.error.is_some() {
+        quote! { meta: ::core::default::Default::default(), }
+    } else if def.path.module == Module::Output {
+        quote! { _request_id: ::core::option::Option::None, }
+    } else {
+        TokenStream::new()
+    };
+    let read = read_body(&s.members, def.path.module == Module::Input, &from_response);
     let write = write_body(&s.members);
     quote! {
         impl ::ingot_rt::json::WriteJson for #name {
@@ -83,10 +88,9 @@ fn write_body(members: &[MemberIr]) -> TokenStream {
     }
 }
 
-/// `populate_defaults`: fill defaulted members left out (servers reading inputs); `error`: the
-/// structure is an error, whose metadata comes from the response, not the body.
-fn read_body(members: &[MemberIr], populate_defaults: bool, error: bool) -> TokenStream {
-    let meta = error.then(|| quote! { meta: ::core::default::Default::default(), });
+/// `populate_defaults`: fill defaulted members left out (servers reading inputs); `meta`: the
+/// initializers of the fields the body does not hold.
+fn read_body(members: &[MemberIr], populate_defaults: bool, meta: &TokenStream) -> TokenStream {
     if members.is_empty() {
         return quote! {
             cx.expect_object(v)?;

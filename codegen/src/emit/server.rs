@@ -24,7 +24,7 @@ fn query_error(def: &TypeDef) -> Option<&str> {
 }
 
 fn stem(op: &OperationIr) -> String {
-    op.input.name.name.trim_end_matches("Input").to_owned()
+    op.type_stem.clone()
 }
 
 fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {

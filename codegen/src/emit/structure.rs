@@ -29,6 +29,26 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         .error
         .is_some()
         .then(|| quote! { pub(crate) meta: ::ingot_rt::error::ErrorMetadata, });
+    // Outputs carry the response's request id, as the SDK's do (set by the client).
+    let is_output = def.path.module == Module::Output;
+    let request_id_field =
+        is_output.then(|| quote! { _request_id: ::core::option::Option<::std::string::String>, });
+    let request_id = is_output.then(|| {
+        quote! {
+            impl #name {
+                /// Sets the request id the response carried (the client does).
+                #[doc(hidden)]
+                pub fn set_request_id(&mut self, request_id: ::core::option::Option<::std::string::String>) {
+                    self._request_id = request_id;
+                }
+            }
+            impl ::ingot_rt::error::RequestId for #name {
+                fn request_id(&self) -> ::core::option::Option<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        }
+    });
     let debug = redacts.then(|| debug_impl(&name, &def.path.name.name, &s.members, def.sensitive));
     // An error's message has its own accessor (`message()`, whatever the member is called).
     let message = s.error.as_ref().and_then(|e| e.message_field.as_ref());
@@ -48,7 +68,7 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         #dep
         #[non_exhaustive]
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::default::Default, #derive_debug)]
-        pub struct #name { #(#fields)* #meta_field }
+        pub struct #name { #(#fields)* #meta_field #request_id_field }
         impl #name {
             #(#accessors)*
             #builder_link
@@ -58,6 +78,7 @@ pub fn structure(def: &TypeDef, s: &StructureIr) -> (TokenStream, TokenStream) {
         }
         #debug
         #error
+        #request_id
         #required
     };
     (ty, builder(def, s, &builder_name, redacts))
@@ -234,7 +255,10 @@ fn builder(
         };
         quote! { #field: #value, }
     });
-    let (meta_field, meta_methods, meta_value) = error_builder_meta(s);
+    let (meta_field, meta_methods, mut meta_value) = error_builder_meta(s);
+    if def.path.module == Module::Output {
+        meta_value.extend(quote! { _request_id: ::core::option::Option::None, });
+    }
     let build = if s.fallible_build {
         let doc = doc_line(&if def.path.module == Module::Input {
             format!("Builds [`{target_name}`](super::{target_name}). Never fails today (a `Result` as in the SDK): the client checks required members before sending.")

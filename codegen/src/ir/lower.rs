@@ -388,6 +388,7 @@ impl<'a, 'm> Lowering<'a, 'm> {
         errors.dedup();
         let ir = OperationIr {
             fn_name: naming::fn_name(&name),
+            type_stem: naming::operation_type_stem(&name, &type_base),
             name,
             input: input_path,
             output: output_path,

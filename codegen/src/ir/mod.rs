@@ -230,6 +230,11 @@ pub struct OperationIr {
     pub name: String,
     /// Method and module name, e.g. `stop_user_import_job`.
     pub fn_name: RustIdent,
+    /// The stem of the operation's own types (`<stem>Error`, `<stem>FluentBuilder`,
+    /// `<stem>Paginator`): the shape name as written when it is a Rust type name, as the AWS
+    /// SDK names them (`AdminSetUserMFAPreferenceError`, while the input is
+    /// `AdminSetUserMfaPreferenceInput`).
+    pub type_stem: String,
     pub input: TypePath,
     pub output: TypePath,
     /// False when the model's output is `Unit`: servers then answer with an empty body.

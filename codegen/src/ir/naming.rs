@@ -117,6 +117,15 @@ pub fn fn_name(operation: &str) -> RustIdent {
     field_name(operation)
 }
 
+/// The stem of an operation's own types: its shape name as written when that is an ASCII
+/// upper-camel name (the SDK keeps acronyms there: `GetCSVHeader`), else `type_base`, the
+/// normalized type name.
+pub fn operation_type_stem(shape_name: &str, type_base: &str) -> String {
+    let plain = shape_name.starts_with(|c: char| c.is_ascii_uppercase())
+        && shape_name.chars().all(|c| c.is_ascii_alphanumeric());
+    if plain { shape_name } else { type_base }.to_owned()
+}
+
 /// A crate name part, by the AWS SDK for Rust's rule (`aws-sdk-<this>`): the sdkId lower-cased
 /// without its spaces, dashes and underscores. `Cognito Identity Provider` ->
 /// `cognitoidentityprovider`, `DynamoDB` -> `dynamodb`.
@@ -228,6 +237,20 @@ mod tests {
             env_name("Cognito Identity Provider"),
             "COGNITO_IDENTITY_PROVIDER"
         );
+    }
+
+    #[test]
+    fn operation_type_stems_keep_acronyms_as_the_sdk() {
+        assert_eq!(
+            operation_type_stem("AdminSetUserMFAPreference", "AdminSetUserMfaPreference"),
+            "AdminSetUserMFAPreference"
+        );
+        assert_eq!(
+            operation_type_stem("GetCSVHeader", "GetCsvHeader"),
+            "GetCSVHeader"
+        );
+        assert_eq!(operation_type_stem("get_thing", "GetThing"), "GetThing");
+        assert_eq!(operation_type_stem("Ünï", "Uni"), "Uni");
     }
 
     #[test]

@@ -87,6 +87,22 @@ async fn sdk_programs_work_unchanged() {
         "Some(Stopped)"
     );
 
+    // Outputs carry the response's request id, as the SDK's (`operation::RequestId`).
+    let out = client
+        .stop_user_import_job()
+        .user_pool_id("us-west-2_EXAMPLE")
+        .job_id(JOB)
+        .send()
+        .await
+        .expect("stops");
+    assert!(out.request_id().is_some_and(|id| !id.is_empty()));
+    assert_eq!(
+        cognito::operation::stop_user_import_job::StopUserImportJobOutput::builder()
+            .build()
+            .request_id(),
+        None
+    );
+
     // The flat operation error, matched as SDK users match it.
     let err = client
         .stop_user_import_job()

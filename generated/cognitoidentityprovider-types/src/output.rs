@@ -11,6 +11,7 @@
 pub struct StopUserImportJobOutput {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3 pre-signed URL for CSV upload.
     pub user_import_job: ::core::option::Option<crate::types::UserImportJobType>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl StopUserImportJobOutput {
     /// The `user_import_job` field, if set.
@@ -22,6 +23,21 @@ impl StopUserImportJobOutput {
     /// Creates a builder for [`StopUserImportJobOutput`].
     pub fn builder() -> builders::StopUserImportJobOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl StopUserImportJobOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for StopUserImportJobOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for StopUserImportJobOutput {
@@ -50,6 +66,7 @@ impl ::ingot_rt::json::ReadJson for StopUserImportJobOutput {
         }
         ::core::result::Result::Ok(Self {
             user_import_job: m_user_import_job,
+            _request_id: ::core::option::Option::None,
         })
     }
 }
@@ -92,6 +109,7 @@ pub mod builders {
         pub fn build(self) -> super::StopUserImportJobOutput {
             super::StopUserImportJobOutput {
                 user_import_job: self.user_import_job,
+                _request_id: ::core::option::Option::None,
             }
         }
     }

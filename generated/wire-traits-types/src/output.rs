@@ -10,6 +10,7 @@
 pub struct CreateThingOutput {
     /// The token the server saw.
     pub client_token: ::core::option::Option<::std::string::String>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl CreateThingOutput {
     /// The `client_token` field, if set.
@@ -19,6 +20,21 @@ impl CreateThingOutput {
     /// Creates a builder for [`CreateThingOutput`].
     pub fn builder() -> builders::CreateThingOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl CreateThingOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for CreateThingOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for CreateThingOutput {
@@ -45,6 +61,7 @@ impl ::ingot_rt::json::ReadJson for CreateThingOutput {
         }
         ::core::result::Result::Ok(Self {
             client_token: m_client_token,
+            _request_id: ::core::option::Option::None,
         })
     }
 }
@@ -57,6 +74,7 @@ impl ::ingot_rt::json::ReadJson for CreateThingOutput {
 )]
 pub struct DescribeEndpointsOutput {
     pub endpoints: ::std::vec::Vec<crate::types::Endpoint>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl DescribeEndpointsOutput {
     /// The `endpoints` field.
@@ -66,6 +84,21 @@ impl DescribeEndpointsOutput {
     /// Creates a builder for [`DescribeEndpointsOutput`].
     pub fn builder() -> builders::DescribeEndpointsOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl DescribeEndpointsOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for DescribeEndpointsOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for DescribeEndpointsOutput {
@@ -95,6 +128,7 @@ impl ::ingot_rt::json::ReadJson for DescribeEndpointsOutput {
         }
         ::core::result::Result::Ok(Self {
             endpoints: cx.required(m_endpoints, "Endpoints"),
+            _request_id: ::core::option::Option::None,
         })
     }
 }
@@ -107,6 +141,7 @@ impl ::ingot_rt::json::ReadJson for DescribeEndpointsOutput {
 )]
 pub struct GetRecordOutput {
     pub data: ::core::option::Option<::std::string::String>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl GetRecordOutput {
     /// The `data` field, if set.
@@ -116,6 +151,21 @@ impl GetRecordOutput {
     /// Creates a builder for [`GetRecordOutput`].
     pub fn builder() -> builders::GetRecordOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl GetRecordOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for GetRecordOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for GetRecordOutput {
@@ -140,7 +190,10 @@ impl ::ingot_rt::json::ReadJson for GetRecordOutput {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { data: m_data })
+        ::core::result::Result::Ok(Self {
+            data: m_data,
+            _request_id: ::core::option::Option::None,
+        })
     }
 }
 #[non_exhaustive]
@@ -152,6 +205,7 @@ impl ::ingot_rt::json::ReadJson for GetRecordOutput {
 )]
 pub struct GetThingDataOutput {
     pub data: ::core::option::Option<::std::string::String>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl GetThingDataOutput {
     /// The `data` field, if set.
@@ -161,6 +215,21 @@ impl GetThingDataOutput {
     /// Creates a builder for [`GetThingDataOutput`].
     pub fn builder() -> builders::GetThingDataOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl GetThingDataOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for GetThingDataOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for GetThingDataOutput {
@@ -185,7 +254,10 @@ impl ::ingot_rt::json::ReadJson for GetThingDataOutput {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { data: m_data })
+        ::core::result::Result::Ok(Self {
+            data: m_data,
+            _request_id: ::core::option::Option::None,
+        })
     }
 }
 #[non_exhaustive]
@@ -197,6 +269,7 @@ impl ::ingot_rt::json::ReadJson for GetThingDataOutput {
 )]
 pub struct GetThingOutput {
     pub name: ::core::option::Option<::std::string::String>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl GetThingOutput {
     /// The `name` field, if set.
@@ -206,6 +279,21 @@ impl GetThingOutput {
     /// Creates a builder for [`GetThingOutput`].
     pub fn builder() -> builders::GetThingOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl GetThingOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for GetThingOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for GetThingOutput {
@@ -230,7 +318,10 @@ impl ::ingot_rt::json::ReadJson for GetThingOutput {
                 _ => {}
             }
         }
-        ::core::result::Result::Ok(Self { name: m_name })
+        ::core::result::Result::Ok(Self {
+            name: m_name,
+            _request_id: ::core::option::Option::None,
+        })
     }
 }
 #[non_exhaustive]
@@ -243,6 +334,7 @@ impl ::ingot_rt::json::ReadJson for GetThingOutput {
 pub struct PutBlobOutput {
     /// How many bytes of text the server received.
     pub length: i64,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl PutBlobOutput {
     /// The `length` field.
@@ -252,6 +344,21 @@ impl PutBlobOutput {
     /// Creates a builder for [`PutBlobOutput`].
     pub fn builder() -> builders::PutBlobOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl PutBlobOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for PutBlobOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for PutBlobOutput {
@@ -279,6 +386,7 @@ impl ::ingot_rt::json::ReadJson for PutBlobOutput {
         }
         ::core::result::Result::Ok(Self {
             length: cx.required(m_length, "length"),
+            _request_id: ::core::option::Option::None,
         })
     }
 }
@@ -289,11 +397,28 @@ impl ::ingot_rt::json::ReadJson for PutBlobOutput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
-pub struct PutRecordOutput {}
+pub struct PutRecordOutput {
+    _request_id: ::core::option::Option<::std::string::String>,
+}
 impl PutRecordOutput {
     /// Creates a builder for [`PutRecordOutput`].
     pub fn builder() -> builders::PutRecordOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl PutRecordOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for PutRecordOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for PutRecordOutput {
@@ -307,7 +432,9 @@ impl ::ingot_rt::json::ReadJson for PutRecordOutput {
         cx: &mut ::ingot_rt::json::ReadCx,
     ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
         cx.expect_object(v)?;
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self {
+            _request_id: ::core::option::Option::None,
+        })
     }
 }
 /// Builders for the structures of this module.
@@ -349,6 +476,7 @@ pub mod builders {
         pub fn build(self) -> super::CreateThingOutput {
             super::CreateThingOutput {
                 client_token: self.client_token,
+                _request_id: ::core::option::Option::None,
             }
         }
     }
@@ -396,6 +524,7 @@ pub mod builders {
                         "DescribeEndpointsOutput",
                         "endpoints",
                     ))?,
+                _request_id: ::core::option::Option::None,
             })
         }
     }
@@ -434,6 +563,7 @@ pub mod builders {
         pub fn build(self) -> super::GetRecordOutput {
             super::GetRecordOutput {
                 data: self.data,
+                _request_id: ::core::option::Option::None,
             }
         }
     }
@@ -472,6 +602,7 @@ pub mod builders {
         pub fn build(self) -> super::GetThingDataOutput {
             super::GetThingDataOutput {
                 data: self.data,
+                _request_id: ::core::option::Option::None,
             }
         }
     }
@@ -510,6 +641,7 @@ pub mod builders {
         pub fn build(self) -> super::GetThingOutput {
             super::GetThingOutput {
                 name: self.name,
+                _request_id: ::core::option::Option::None,
             }
         }
     }
@@ -549,6 +681,7 @@ pub mod builders {
                         "PutBlobOutput",
                         "length",
                     ))?,
+                _request_id: ::core::option::Option::None,
             })
         }
     }
@@ -563,7 +696,9 @@ pub mod builders {
     impl PutRecordOutputBuilder {
         /// Builds [`PutRecordOutput`](super::PutRecordOutput).
         pub fn build(self) -> super::PutRecordOutput {
-            super::PutRecordOutput {}
+            super::PutRecordOutput {
+                _request_id: ::core::option::Option::None,
+            }
         }
     }
 }

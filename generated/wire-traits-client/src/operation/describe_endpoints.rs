@@ -152,7 +152,11 @@ pub async fn send(
     match ::ingot_rt::json::from_body::<
         DescribeEndpointsOutput,
     >(&raw.body, &mut ::ingot_rt::json::ReadCx::new()) {
-        ::core::result::Result::Ok(output) => ::core::result::Result::Ok(output),
+        ::core::result::Result::Ok(mut output) => {
+            output
+                .set_request_id(raw.request_id().map(::std::borrow::ToOwned::to_owned));
+            ::core::result::Result::Ok(output)
+        }
         ::core::result::Result::Err(e) => {
             ::core::result::Result::Err(
                 ::ingot_client_rt::SdkError::response_error(e, raw),

@@ -44,6 +44,7 @@ pub struct DoEverythingOutput {
     pub next: ::core::option::Option<::std::string::String>,
     pub widget: ::core::option::Option<crate::types::OtherWidget>,
     pub flags: ::std::vec::Vec<bool>,
+    _request_id: ::core::option::Option<::std::string::String>,
 }
 impl DoEverythingOutput {
     /// The `tracking_id` field, if set.
@@ -218,6 +219,21 @@ impl ::core::fmt::Debug for DoEverythingOutput {
         s.field("widget", &self.widget);
         s.field("flags", &self.flags);
         s.finish()
+    }
+}
+impl DoEverythingOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for DoEverythingOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for DoEverythingOutput {
@@ -452,6 +468,7 @@ impl ::ingot_rt::json::ReadJson for DoEverythingOutput {
             next: m_next,
             widget: m_widget,
             flags: m_flags.unwrap_or_default(),
+            _request_id: ::core::option::Option::None,
         })
     }
 }
@@ -462,11 +479,28 @@ impl ::ingot_rt::json::ReadJson for DoEverythingOutput {
     ::core::default::Default,
     ::core::fmt::Debug,
 )]
-pub struct GetPantryOutput {}
+pub struct GetPantryOutput {
+    _request_id: ::core::option::Option<::std::string::String>,
+}
 impl GetPantryOutput {
     /// Creates a builder for [`GetPantryOutput`].
     pub fn builder() -> builders::GetPantryOutputBuilder {
         ::core::default::Default::default()
+    }
+}
+impl GetPantryOutput {
+    /// Sets the request id the response carried (the client does).
+    #[doc(hidden)]
+    pub fn set_request_id(
+        &mut self,
+        request_id: ::core::option::Option<::std::string::String>,
+    ) {
+        self._request_id = request_id;
+    }
+}
+impl ::ingot_rt::error::RequestId for GetPantryOutput {
+    fn request_id(&self) -> ::core::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }
 impl ::ingot_rt::json::WriteJson for GetPantryOutput {
@@ -480,7 +514,9 @@ impl ::ingot_rt::json::ReadJson for GetPantryOutput {
         cx: &mut ::ingot_rt::json::ReadCx,
     ) -> ::core::result::Result<Self, ::ingot_rt::json::JsonError> {
         cx.expect_object(v)?;
-        ::core::result::Result::Ok(Self {})
+        ::core::result::Result::Ok(Self {
+            _request_id: ::core::option::Option::None,
+        })
     }
 }
 /// Builders for the structures of this module.
@@ -1141,6 +1177,7 @@ pub mod builders {
                 next: self.next,
                 widget: self.widget,
                 flags: self.flags.unwrap_or_default(),
+                _request_id: ::core::option::Option::None,
             })
         }
     }
@@ -1193,7 +1230,9 @@ pub mod builders {
     impl GetPantryOutputBuilder {
         /// Builds [`GetPantryOutput`](super::GetPantryOutput).
         pub fn build(self) -> super::GetPantryOutput {
-            super::GetPantryOutput {}
+            super::GetPantryOutput {
+                _request_id: ::core::option::Option::None,
+            }
         }
     }
 }
