@@ -53,7 +53,7 @@ async fn the_platform_store_is_trusted_when_asked_for() {
         .await
         .expect_err("the test CA is not a compiled-in root");
     assert!(
-        matches!(&err, ingot_client_rt::InvokeError::Dispatch(d) if d.is_certificate_refused()),
+        matches!(&err, ingot_client_rt::__private::InvokeError::Dispatch(d) if d.is_certificate_refused()),
         "{err:?}"
     );
     assert_eq!(server.requests().len(), 1);

@@ -1,6 +1,6 @@
 //! Conversions between [`Document`] and JSON.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -27,7 +27,7 @@ pub fn read_document(v: &Value) -> Document {
             entries
                 .iter()
                 .map(|(k, v)| (k.clone(), read_document(v)))
-                .collect::<BTreeMap<_, _>>(),
+                .collect::<HashMap<_, _>>(),
         ),
     }
 }
@@ -66,7 +66,7 @@ fn non_finite_name(f: f64) -> &'static str {
 }
 
 impl WriteJson for Document {
-    /// Inline JSON; objects in key order (they are `BTreeMap`s).
+    /// Inline JSON; object keys sorted, so the same document always writes the same bytes.
     fn write_json(&self, w: &mut JsonWriter) {
         match self {
             Document::Null => w.null(),
@@ -77,8 +77,10 @@ impl WriteJson for Document {
             Document::String(s) => w.string(s),
             Document::Array(items) => items.write_json(w),
             Document::Object(entries) => {
+                let mut sorted: Vec<_> = entries.iter().collect();
+                sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
                 let mut object = w.object();
-                for (key, value) in entries {
+                for (key, value) in sorted {
                     value.write_json(object.key(key));
                 }
                 object.end();

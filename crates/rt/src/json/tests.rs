@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Debug;
 
 use proptest::prelude::*;
@@ -154,7 +154,7 @@ fn big_numbers_keep_their_text() {
 #[test]
 fn documents_are_inline_json() {
     let doc = read_document(&json!({"b": [1, -2, 1.5, null, true], "a": "x"}));
-    let want = Document::Object(BTreeMap::from([
+    let want = Document::Object(HashMap::from([
         ("a".to_owned(), Document::from("x")),
         (
             "b".to_owned(),
@@ -168,7 +168,17 @@ fn documents_are_inline_json() {
         ),
     ]));
     assert_eq!(doc, want);
+    // Keys are written sorted whatever the map's order: the same document, the same bytes.
     assert_eq!(to_string(&doc), r#"{"a":"x","b":[1,-2,1.5,null,true]}"#);
+    let many: HashMap<String, Document> = (0..64)
+        .map(|i| (format!("k{i:02}"), Document::from(i)))
+        .collect();
+    let written = to_string(&Document::Object(many));
+    let keys: Vec<&str> = written
+        .match_indices("\"k")
+        .map(|(i, _)| &written[i + 1..i + 4])
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "{written}");
     assert_eq!(
         to_value(&doc),
         json!({"a": "x", "b": [1, -2, 1.5, null, true]})
