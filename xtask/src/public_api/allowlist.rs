@@ -51,9 +51,18 @@ impl Entry {
             let Some(op) = operation_of(&item.path) else {
                 return false;
             };
-            self.pattern
-                .replace("{op}", op)
-                .replace("{Op}", &upper_camel(op))
+            // The SDK names an operation's own types after the operation as written
+            // (`GetCSVHeader` in `operation::get_csv_header`), so `{Op}` takes the item's
+            // spelling when it is the operation's name in any letter case.
+            let camel = upper_camel(op);
+            let own = item
+                .path
+                .split("::")
+                .nth(2)
+                .map(|s| s.split_once(": ").map_or(s, |(ty, _)| ty))
+                .filter(|s| s.eq_ignore_ascii_case(&camel))
+                .unwrap_or(&camel);
+            self.pattern.replace("{op}", op).replace("{Op}", own)
         } else {
             self.pattern.clone()
         };
@@ -148,6 +157,13 @@ mod tests {
             path: path.into(),
         };
         assert!(op[0].matches(&item("operation::get_item::GetItem")));
+        assert!(op[0].matches(&item("operation::get_csv_header::GetCSVHeader")));
+        assert!(!op[0].matches(&item("operation::get_csv_header::GetCSVHeaderError")));
+        let traits = parse("impl operation::{op}::{Op}: * # its traits").unwrap();
+        assert!(traits[0].matches(&Item {
+            kind: "impl",
+            path: "operation::get_csv_header::GetCSVHeader: Clone".into()
+        }));
         assert!(!op[0].matches(&item("operation::get_item::GetItemInput")));
         assert!(!op[0].matches(&item("operation::get_item::PutItem")));
         assert!(!op[0].matches(&item("types::GetItem")));

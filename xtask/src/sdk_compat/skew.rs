@@ -104,7 +104,9 @@ pub fn without_model_skew(
             ("mod", ["operation", op]) if !model.shapes.contains(&fold(op)) => {
                 absent_ops.insert(op.to_string());
             }
-            ("type", ["types", name]) if !model.shapes.contains(&fold(name)) => {
+            ("type", ["types", name] | ["types", "error", name])
+                if !model.shapes.contains(&fold(name)) =>
+            {
                 absent_types.insert(name.to_string());
             }
             ("field" | "variant", _) => {
@@ -264,6 +266,12 @@ mod tests {
             item("variant", "types::Color::UnknownValue"),
             item("type", "types::Fresh"),
             item("method", "types::builders::FreshBuilder::build"),
+            item("type", "types::error::FreshException"),
+            item("variant", "Error::FreshException"),
+            item(
+                "method",
+                "types::error::builders::FreshExceptionBuilder::message",
+            ),
         ]
         .into_iter()
         .collect();
@@ -281,7 +289,7 @@ mod tests {
                 "variant types::Color::UnknownValue",
             ]
         );
-        assert_eq!(skew.items.len(), 9);
+        assert_eq!(skew.items.len(), 12);
         assert!(
             skew.names.contains("new_op") && skew.names.contains("Fresh"),
             "{:?}",
