@@ -675,7 +675,7 @@ fn context_value(source: &ContextSource) -> TokenStream {
 pub fn config_module(ir: &ServiceIr) -> TokenStream {
     let client_params = client_context_params(ir);
     quote! {
-        pub use ::ingot_client_rt::{BehaviorVersion, Config, ConfigBuilder as Builder, Credentials, Region, SharedCredentialsProvider, TlsConfig};
+        pub use ::ingot_client_rt::{BehaviorVersion, Config, ConfigBuilder as Builder, Credentials, ProvideCredentials, Region, SharedCredentialsProvider, TlsConfig};
         pub use ::ingot_client_rt::endpoint;
         /// Retry settings.
         pub mod retry {

@@ -217,6 +217,11 @@ impl fmt::Debug for ConfigBuilder {
 }
 
 impl ConfigBuilder {
+    /// An empty builder (nothing from the environment), as the SDK's `Builder::new()`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     /// A builder filled from the process environment; see [`Self::from_env_with`].
     pub fn from_env() -> Self {
         Self::from_env_with(|name| std::env::var(name).ok())
@@ -302,6 +307,50 @@ impl ConfigBuilder {
 
     /// [`behavior_version`](Self::behavior_version) with the latest version, as the SDK's.
     pub fn behavior_version_latest(self) -> Self {
+        self
+    }
+
+    /// [`behavior_version`](Self::behavior_version) in the SDK's `set_` form (also ignored).
+    pub fn set_behavior_version(&mut self, _version: Option<BehaviorVersion>) -> &mut Self {
+        self
+    }
+
+    /// Sets or unsets where credentials come from.
+    pub fn set_credentials_provider(
+        &mut self,
+        provider: Option<SharedCredentialsProvider>,
+    ) -> &mut Self {
+        self.config.credentials = provider;
+        self
+    }
+
+    /// Sets or unsets the endpoint URL.
+    pub fn set_endpoint_url(&mut self, url: Option<String>) -> &mut Self {
+        self.config.endpoint_url = url;
+        self
+    }
+
+    /// Sets or unsets FIPS endpoints.
+    pub fn set_use_fips(&mut self, enabled: Option<bool>) -> &mut Self {
+        self.config.use_fips = enabled;
+        self
+    }
+
+    /// Sets or unsets dual-stack endpoints.
+    pub fn set_use_dual_stack(&mut self, enabled: Option<bool>) -> &mut Self {
+        self.config.use_dual_stack = enabled;
+        self
+    }
+
+    /// Sets the retry policy, or restores the default (standard, 3 attempts) with `None`.
+    pub fn set_retry_config(&mut self, retry: Option<RetryConfig>) -> &mut Self {
+        self.config.retry = retry.unwrap_or_default();
+        self
+    }
+
+    /// Sets the time limits, or restores the default (connect 3.1 s) with `None`.
+    pub fn set_timeout_config(&mut self, timeout: Option<TimeoutConfig>) -> &mut Self {
+        self.config.timeout = timeout.unwrap_or_default();
         self
     }
 
@@ -474,6 +523,14 @@ impl From<&aws_types::SdkConfig> for Config {
     }
 }
 
+#[cfg(feature = "sdk-config")]
+impl Config {
+    /// The configuration `aws-config` loaded, as the SDK's `Config::new(&sdk_config)`.
+    pub fn new(sdk: &aws_types::SdkConfig) -> Self {
+        Self::from(sdk)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -495,6 +552,44 @@ mod tests {
             .provide_credentials()
             .await
             .expect("credentials")
+    }
+
+    #[test]
+    fn sdk_style_set_methods() {
+        let mut builder = ConfigBuilder::new();
+        builder
+            .set_endpoint_url(Some("http://localhost:4566".into()))
+            .set_use_fips(Some(true))
+            .set_use_dual_stack(Some(false))
+            .set_retry_config(Some(RetryConfig::standard().with_max_attempts(9)))
+            .set_timeout_config(Some(
+                TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_secs(4))
+                    .disable_connect_timeout()
+                    .build(),
+            ))
+            .set_behavior_version(Some(BehaviorVersion::latest()));
+        let config = builder.clone().build();
+        assert_eq!(config.endpoint_url(), Some("http://localhost:4566"));
+        assert_eq!(
+            (config.use_fips(), config.use_dual_stack()),
+            (Some(true), Some(false))
+        );
+        assert_eq!(
+            config.retry_config().map(RetryConfig::max_attempts),
+            Some(9)
+        );
+        let timeouts = config.timeout_config().expect("always set");
+        assert_eq!(timeouts.connect_timeout(), None);
+        assert_eq!(timeouts.operation_timeout(), Some(Duration::from_secs(4)));
+        builder
+            .set_retry_config(None)
+            .set_timeout_config(None)
+            .set_endpoint_url(None);
+        let reset = builder.build();
+        assert_eq!(reset.retry_config(), Some(&RetryConfig::default()));
+        assert_eq!(reset.timeout_config(), Some(&TimeoutConfig::default()));
+        assert_eq!(reset.endpoint_url(), None);
     }
 
     #[cfg(feature = "sdk-config")]

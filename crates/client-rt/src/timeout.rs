@@ -60,6 +60,18 @@ impl TimeoutConfig {
     pub fn operation_attempt_timeout(&self) -> Option<Duration> {
         self.operation_attempt_timeout
     }
+
+    /// Whether any limit is set.
+    pub fn has_timeouts(&self) -> bool {
+        self.connect_timeout.is_some()
+            || self.operation_timeout.is_some()
+            || self.operation_attempt_timeout.is_some()
+    }
+
+    /// A builder starting from these limits, as the SDK's `into_builder`.
+    pub fn into_builder(self) -> TimeoutConfigBuilder {
+        TimeoutConfigBuilder { config: self }
+    }
 }
 
 /// Builds a [`TimeoutConfig`]; limits not set keep their default.
@@ -68,7 +80,54 @@ pub struct TimeoutConfigBuilder {
     config: TimeoutConfig,
 }
 
+impl Default for TimeoutConfigBuilder {
+    fn default() -> Self {
+        TimeoutConfig::builder()
+    }
+}
+
 impl TimeoutConfigBuilder {
+    /// The same as [`TimeoutConfig::builder`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets or unsets the connect limit.
+    pub fn set_connect_timeout(&mut self, timeout: Option<Duration>) -> &mut Self {
+        self.config.connect_timeout = timeout;
+        self
+    }
+
+    /// Sets or unsets the whole-operation limit.
+    pub fn set_operation_timeout(&mut self, timeout: Option<Duration>) -> &mut Self {
+        self.config.operation_timeout = timeout;
+        self
+    }
+
+    /// Sets or unsets the per-attempt limit.
+    pub fn set_operation_attempt_timeout(&mut self, timeout: Option<Duration>) -> &mut Self {
+        self.config.operation_attempt_timeout = timeout;
+        self
+    }
+
+    /// Removes the connect limit (the default is 3.1 s).
+    pub fn disable_connect_timeout(mut self) -> Self {
+        self.config.connect_timeout = None;
+        self
+    }
+
+    /// Removes the whole-operation limit.
+    pub fn disable_operation_timeout(mut self) -> Self {
+        self.config.operation_timeout = None;
+        self
+    }
+
+    /// Removes the per-attempt limit.
+    pub fn disable_operation_attempt_timeout(mut self) -> Self {
+        self.config.operation_attempt_timeout = None;
+        self
+    }
+
     /// Limits establishing a connection: resolving the host, the TCP connect and the TLS
     /// handshake together, one budget per new connection (pooled connections are reused without
     /// it). When it elapses the attempt fails with a

@@ -33,6 +33,11 @@ impl Blob {
 
     /// Unwraps the bytes.
     pub fn into_inner(self) -> Vec<u8> {
+        self.into_bytes()
+    }
+
+    /// The bytes, by value (the SDK also names it `into_bytes`).
+    pub fn into_bytes(self) -> Vec<u8> {
         self.0
     }
 }

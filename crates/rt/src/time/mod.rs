@@ -92,6 +92,43 @@ impl DateTime {
     }
 
     /// Milliseconds since the epoch, truncated towards the past; fails when it overflows `i64`.
+    /// The instant `secs` seconds (with their fraction) from the epoch, as the SDK's
+    /// `from_secs_f64`: out-of-range values saturate and NaN is the epoch, as `f64` to `i64`
+    /// casts do; [`from_fractional_secs`](Self::from_fractional_secs) reports them instead.
+    pub fn from_secs_f64(secs: f64) -> Self {
+        let whole = secs.floor();
+        // `as` saturates (NaN becomes 0); the fraction is in 0..1, so its nanoseconds fit u32.
+        let nanos = (((secs - whole) * f64::from(NANOS_PER_SEC)) as u32).min(NANOS_PER_SEC - 1);
+        DateTime {
+            secs: whole as i64,
+            nanos,
+        }
+    }
+
+    /// Nanoseconds since the epoch, as the SDK's `as_nanos`.
+    pub fn as_nanos(&self) -> i128 {
+        i128::from(self.secs) * i128::from(NANOS_PER_SEC) + i128::from(self.nanos)
+    }
+
+    /// The instant `nanos` nanoseconds from the epoch; fails, as the SDK's `from_nanos`, when the
+    /// seconds do not fit in `i64`.
+    pub fn from_nanos(nanos: i128) -> Result<Self, ConversionError> {
+        let per_sec = i128::from(NANOS_PER_SEC);
+        let secs = i64::try_from(nanos.div_euclid(per_sec))
+            .map_err(|_| ConversionError::new("timestamp seconds do not fit in i64"))?;
+        // rem_euclid is in 0..1e9, which fits in u32.
+        let subsec = nanos.rem_euclid(per_sec) as u32;
+        Ok(DateTime {
+            secs,
+            nanos: subsec,
+        })
+    }
+
+    /// Whether there is a fraction of a second.
+    pub fn has_subsec_nanos(&self) -> bool {
+        self.nanos != 0
+    }
+
     /// Seconds since the epoch with the fraction, as the SDK's `as_secs_f64`.
     pub fn as_secs_f64(&self) -> f64 {
         self.secs as f64 + f64::from(self.nanos) / f64::from(NANOS_PER_SEC)

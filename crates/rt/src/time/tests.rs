@@ -329,3 +329,23 @@ fn fmt_fails_like_the_sdk_where_four_digit_years_end() {
     assert_eq!(next.fmt(EPOCH).as_deref(), Ok("253402300800"));
     assert_eq!(DateTime::from_millis(1_500).as_secs_f64(), 1.5);
 }
+
+#[test]
+fn nanosecond_conversions_as_the_sdk() {
+    let t = DateTime::from_secs_and_nanos(-2, 500_000_000);
+    assert_eq!(t.as_nanos(), -1_500_000_000);
+    assert_eq!(DateTime::from_nanos(-1_500_000_000), Ok(t));
+    assert!(t.has_subsec_nanos());
+    assert!(!DateTime::from_secs(5).has_subsec_nanos());
+    assert!(DateTime::from_nanos(i128::MAX).is_err());
+}
+
+#[test]
+fn from_secs_f64_saturates_as_the_sdk() {
+    assert_eq!(
+        DateTime::from_secs_f64(-1.25),
+        DateTime::from_secs_and_nanos(-2, 750_000_000)
+    );
+    assert_eq!(DateTime::from_secs_f64(f64::NAN), DateTime::from_secs(0));
+    assert_eq!(DateTime::from_secs_f64(1e300).secs(), i64::MAX);
+}
