@@ -35,6 +35,13 @@ impl ErrorMetadata {
         ErrorMetadataBuilder::default()
     }
 
+    /// A builder holding this metadata, to change some of it (the SDK's `into_builder`).
+    pub fn into_builder(self) -> ErrorMetadataBuilder {
+        ErrorMetadataBuilder {
+            inner: self.inner.map(|b| *b).unwrap_or_default(),
+        }
+    }
+
     /// The error code, if the response named one: the awsQuery code of the `x-amzn-query-error`
     /// header when a query-compatible service sent one (as the AWS SDKs report it, unsanitized,
     /// e.g. `AWS.SimpleQueueService.NonExistentQueue`), else [`Self::shape_name`].
@@ -198,6 +205,22 @@ pub trait ModeledError: crate::json::ReadJson {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn into_builder_keeps_what_is_not_changed() {
+        let meta = ErrorMetadata::builder()
+            .code("Throttling")
+            .message("slow down")
+            .custom("aws_request_id", "r-1")
+            .status(400)
+            .build();
+        let changed = meta.into_builder().message("later").build();
+        assert_eq!(changed.code(), Some("Throttling"));
+        assert_eq!(changed.message(), Some("later"));
+        assert_eq!(changed.request_id(), Some("r-1"));
+        assert_eq!(changed.status(), 400);
+        assert_eq!(ErrorMetadata::default().into_builder().build().code(), None);
+    }
 
     #[test]
     fn display_is_the_sdks_struct_form() {
