@@ -23,13 +23,9 @@ fn query_error(def: &TypeDef) -> Option<&str> {
     }
 }
 
-fn stem(op: &OperationIr) -> String {
-    op.type_stem.clone()
-}
-
 fn operation(ir: &ServiceIr, op: &OperationIr, types: &Ident) -> TokenStream {
     let module = ident(&op.fn_name);
-    let error = format_ident!("{}Error", stem(op));
+    let error = format_ident!("{}Error", op.type_stem);
     let input = ident(&op.input.name);
     let output = ident(&op.output.name);
     let validate_input = validate::fn_name(&op.input);
@@ -137,7 +133,7 @@ pub fn service_module(ir: &ServiceIr) -> TokenStream {
     let setters = ir.operations.iter().map(|op| {
         let f = ident(&op.fn_name);
         let module = ident(&op.fn_name);
-        let error = format_ident!("{}Error", stem(op));
+        let error = format_ident!("{}Error", op.type_stem);
         let input = ident(&op.input.name);
         let output = ident(&op.output.name);
         let doc = docs(op.docs.as_deref());

@@ -239,11 +239,6 @@ fn op_module(op: &OperationIr) -> Ident {
     ident(&op.fn_name)
 }
 
-/// The operation's type stem, as the client and server emitters name its error types.
-fn stem(op: &OperationIr) -> String {
-    op.type_stem.clone()
-}
-
 /// The client runtime's handle on the fake server, for calling an operation's `send` with a
 /// built input.
 fn client_handle(crates: &Crates) -> TokenStream {
@@ -335,7 +330,7 @@ fn client_response(
             }
         }
         Outcome::Error { error, value } => {
-            let error_enum = format_ident!("{}Error", stem(op));
+            let error_enum = format_ident!("{}Error", op.type_stem);
             let variant = ident(&error.name);
             let expected = value_expr(&crates.types, value);
             let compare = compare(value);
@@ -524,7 +519,7 @@ fn server_response(
             quote! { ::core::result::Result::Ok(#v) }
         }
         Outcome::Error { value, .. } => {
-            let error = format_ident!("{}Error", stem(op));
+            let error = format_ident!("{}Error", op.type_stem);
             let v = value_expr(&crates.types, value);
             quote! { ::core::result::Result::Err(::#server::operation::#module::#error::from(#v)) }
         }
